@@ -1,0 +1,113 @@
+"""Every size, colour and font of a chain, in one frozen dataclass.
+
+Sizes are matplotlib points (1/72 inch).  The defaults reproduce the TikZ
+figure that the package is modelled on, whose sizes are TeX points
+(1/72.27 inch): `TEX_PT` converts them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+#: One TeX point (1/72.27 inch) in matplotlib points (1/72 inch).
+TEX_PT = 72 / 72.27
+#: One centimetre in matplotlib points.
+CM = 72 / 2.54
+#: One millimetre in matplotlib points.
+MM = CM / 10
+
+_FONT_SIZE = 10 * TEX_PT
+# The x-height of Computer Modern Roman at 10 pt (cmr10's fontdimen5), which
+# TikZ's "5ex" arrow shortening after a gap refers to.
+_EX = 4.30554 * TEX_PT
+
+
+@dataclass(frozen=True)
+class Style:
+    """Sizes, colours and fonts of a chain.
+
+    All lengths are matplotlib points (1/72 inch).  The defaults reproduce
+    a TikZ figure drawn with ``very thick`` lines, 22 pt nodes two
+    centimetres apart and inset circles of radius 12 mm.  Build a variant
+    with `dataclasses.replace` or `Style.replace`.
+    """
+
+    # Nodes.
+    node_radius: float = 11 * TEX_PT
+    """Radius of the node circle's path; the border is centred on it."""
+    node_linewidth: float = 1.2 * TEX_PT
+    node_facecolor: object = (0.9, 0.9, 0.9)
+    node_edgecolor: object = "none"
+    node_distance: float = 2 * CM
+    """Room between the outer edges of two neighbouring nodes' borders."""
+    gap_distance: float = 2.5 * CM
+    """Room between the outer edges of two nodes' borders across a gap."""
+
+    # Arrows.
+    arrow_linewidth: float = 1.2 * TEX_PT
+    arrow_color: object = "black"
+    arrow_shorten: float = 3 * TEX_PT
+    """Room between a node's border and the end of an arrow."""
+    gap_arrow_shorten: float = 5 * _EX
+    """Room between the left node's border and the start of an arrow
+    across a gap, where the gap mark sits."""
+    head_scale: float = 1.0
+    """Size of the arrow head as a multiple of TikZ's default ``to`` tip,
+    whose size follows the shaft's line width."""
+    head_linewidth_ratio: float = 0.8
+    """Stroke width of the barbs as a fraction of the shaft's."""
+
+    # Gap marks: three dots.
+    gap_mark_position: float = 0.16
+    """Centre of the dots as a fraction of the border-to-border path."""
+    gap_dot_diameter: float = 1.56 * TEX_PT
+    gap_dot_pitch: float = 5.11 * TEX_PT
+    """Distance between the centres of neighbouring dots."""
+    gap_dot_shift: float = -0.96 * TEX_PT
+    """Offset of the middle dot from the mark's centre along the arrow;
+    TeX's ``\\dots`` ends in a kern, so its dots sit left of its centre."""
+    gap_mark_color: object = "black"
+
+    # Text.
+    fontsize: float = _FONT_SIZE
+    math_fontfamily: str = "cm"
+    text_color: object = "black"
+    text_outer_sep: float = 0.6 * TEX_PT
+    """Room that an anchor keeps outside a text's padded box."""
+    suffix_scale: float = 1.2
+    tex_spacing: bool = True
+    """Give relations and binary operators TeX's spacing in mathtext."""
+
+    # Insets.
+    inset_radius: float = 12 * MM
+    inset_gap: float = 0.2 * CM
+    """Room between a node's border and the top of its inset's stroke."""
+    inset_linewidth: float = 0.8 * TEX_PT
+    inset_dashes: tuple = (2.3 * TEX_PT, 2 * TEX_PT)
+    """Dash pattern of the inset circle, on and off lengths in points."""
+    inset_edgecolor: object = "black"
+    inset_unit: float = CM
+    """Length of one unit of the density's variable on the inset's axis."""
+    inset_axis_drop: float = 0.4 * CM
+    """Distance from the inset's centre down to its horizontal axis."""
+    inset_xaxis: tuple = (-CM, CM)
+    inset_yaxis: tuple = (-0.5 * CM, 1.25 * CM)
+    """Ends of the vertical axis relative to the horizontal axis."""
+    inset_axis_linewidth: float = 0.8 * TEX_PT
+    inset_axis_color: object = "black"
+    curve_color: object = (0.0, 0.0, 0.6)
+    curve_linewidth: float = 1.2 * TEX_PT
+
+    @property
+    def inner_sep(self):
+        """Padding around each text, one third of an em as in TikZ."""
+        return self.fontsize / 3
+
+    def replace(self, **changes):
+        """Return a copy of this style with *changes* applied."""
+        return dataclasses.replace(self, **changes)
+
+
+#: The default style.
+DEFAULT = Style()
