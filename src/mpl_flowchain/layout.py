@@ -204,7 +204,10 @@ def compute_layout(labels, *, gaps=None, arrow_labels=None, captions=None,
     def box_extent(text, scale=1.0):
         return measure(text, style.fontsize * scale, style)
 
-    nodes = _place_nodes(labels, gaps, style, place, box_extent)
+    footprints = [_footprint(captions[index], insets[index], style, box_extent)
+                  for index in range(count)]
+    nodes = _place_nodes(labels, gaps, arrow_labels, footprints, style, place,
+                         box_extent)
     arrows = _place_arrows(nodes, gaps, arrow_labels, style, place, box_extent)
     inset_list = tuple(_place_inset(index, nodes[index], style)
                        for index in range(count) if insets[index])
@@ -222,7 +225,18 @@ def compute_layout(labels, *, gaps=None, arrow_labels=None, captions=None,
     return Layout(nodes, arrows, inset_list, caption_boxes, suffix_boxes, bbox)
 
 
-def _place_nodes(labels, gaps, style, place, box_extent):
+def _footprint(caption, inset, style, box_extent):
+    """Return the half width that a node's inset and caption need below it."""
+    half = 0.0
+    if inset:
+        half = style.inset_radius + style.inset_linewidth / 2
+    if caption:
+        width = box_extent(caption)[0]
+        half = max(half, width / 2 + style.inner_sep)
+    return half
+
+
+def _place_nodes(labels, gaps, arrow_labels, footprints, style, place, box_extent):
     nodes = []
     x = 0.0
     for index, text in enumerate(labels):
@@ -234,7 +248,19 @@ def _place_nodes(labels, gaps, style, place, box_extent):
         if index > 0:
             previous = nodes[-1]
             room = style.gap_distance if gaps[index] else style.node_distance
-            x = previous.center[0] + previous.anchor_radius + room + anchor
+            # A label wider than the room between the borders widens it, so
+            # that the label never reaches over a node.
+            arrow_label = arrow_labels[index - 1]
+            if arrow_label:
+                label_width = box_extent(arrow_label)[0]
+                room = max(room, label_width + 2 * (style.inner_sep
+                                                    + style.text_outer_sep))
+            step = previous.anchor_radius + room + anchor
+            # Insets and captions of neighbours keep clear of each other.
+            below = footprints[index - 1] + footprints[index]
+            if footprints[index - 1] and footprints[index]:
+                step = max(step, below + style.inner_sep)
+            x = previous.center[0] + step
         baseline = -(ascent - descent) / 2
         label = place(text, x, baseline)
         nodes.append(NodeGeometry((x, 0.0), radius, style.node_linewidth, label))
@@ -302,7 +328,7 @@ def _bounding_box(nodes, arrows, insets, captions, suffixes, style):
     for node in nodes:
         boxes.append(_square(node.center, node.anchor_radius))
     for arrow in arrows:
-        half = arrow.linewidth * 2.2 * style.head_scale
+        half = arrow.linewidth * 2.55 * style.head_scale
         boxes.append((arrow.start[0], arrow.start[1] - half,
                       arrow.end[0], arrow.end[1] + half))
     for inset in insets:
