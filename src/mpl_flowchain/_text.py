@@ -30,8 +30,16 @@ _BINARIES = frozenset(r"""
     + - * \pm \mp \times \div \ast \star \circ \bullet \cdot \cap \cup
     \oplus \ominus \otimes \oslash \odot \wedge \vee \setminus
     """.split())
-# After one of these a binary operator is a sign, as TeX decides.
-_OPENERS = frozenset("( [ \\{ \\langle \\lbrace \\left , ;".split())
+# Atom classes that change TeX's space next to a relation or binary operator.
+# A binary operator after an opening delimiter or punctuation, or before a
+# closing delimiter, punctuation or a relation, is a sign.
+_OPENERS = frozenset("( [ \\{ \\langle \\lbrace \\left".split())
+_CLOSERS = frozenset(") ] \\} \\rangle \\rbrace \\right".split())
+_PUNCTUATION = frozenset(", ;".split())
+
+# Commands whose braced argument is a length or text, not math: spacing
+# it would break the length or print the inserted commands as text.
+_VERBATIM = frozenset(r"\hspace \text \operatorname".split())
 
 _TOKEN = re.compile(r"\\[A-Za-z]+|\\.|.", re.DOTALL)
 
@@ -52,7 +60,8 @@ def tex_spacing(text):
 
     Each relation and binary operator that mathtext pads with 0.2 em gets
     ``\\hspace`` corrections to TeX's thick or medium space, or to none in
-    sub- and superscripts, before a leading relation and around a sign.
+    sub- and superscripts, before a leading relation, between two
+    relations and around a sign.
     """
     parts = re.split(r"(?<!\\)\$", text)
     for index in range(1, len(parts), 2):
@@ -67,9 +76,17 @@ def _respace(math):
     scripts = [False]
     script_next = False
     previous = None  # the last atom at this level: "rel", "bin", "open", ...
+    verbatim_end = -1  # the last token of a verbatim argument
     for position, token in enumerate(tokens):
-        if token.isspace():
+        if token.isspace() or position <= verbatim_end:
             output.append(token)
+            continue
+        if token in _VERBATIM:
+            verbatim_end = _argument_end(tokens, position + 1)
+            output.append(token)
+            if token != r"\hspace":
+                previous = "ord"
+            script_next = False
             continue
         in_script = scripts[-1] or script_next
         if token == "{":
@@ -89,16 +106,22 @@ def _respace(math):
             output.append(token)
             continue
         following = _next_atom(tokens, position + 1)
+        ends_operand = following in (None, "}") or following in _CLOSERS or (
+            following in _PUNCTUATION or following in _RELATIONS)
         if token in _RELATIONS:
-            left = 0.0 if in_script or previous in (None, "rel") else _THICK
-            right = 0.0 if in_script or following in (None, "}") else _THICK
+            # As in TeX's table of inter-atom spaces, a relation gets no space
+            # after an opening delimiter, next to another relation (as in
+            # ":=") or before a closing delimiter.  After punctuation,
+            # mathtext already adds 0.2 em, close to TeX's thin space.
+            leading = previous in (None, "rel", "open", "punct")
+            left = 0.0 if in_script or leading else _THICK
+            right = 0.0 if in_script or ends_operand else _THICK
             output.append(_hspace(left - _MATHTEXT_SPACE))
             output.append(token)
             output.append(_hspace(right - _MATHTEXT_SPACE))
             previous = "rel"
         elif token in _BINARIES:
-            sign = previous in (None, "rel", "bin", "open") or following in (
-                None, "}", ")", "]") or following in _RELATIONS
+            sign = previous in (None, "rel", "bin", "open", "punct") or ends_operand
             if in_script:
                 space = 0.0 if sign else _SCRIPT_OPTICAL
             else:
@@ -111,9 +134,36 @@ def _respace(math):
             previous = "bin"
         else:
             output.append(token)
-            previous = "open" if token in _OPENERS else "ord"
+            if token in _OPENERS:
+                previous = "open"
+            elif token in _PUNCTUATION:
+                previous = "punct"
+            else:
+                previous = "ord"
         script_next = False
     return "".join(output)
+
+
+def _argument_end(tokens, start):
+    """Return the index of the ``}`` that closes the group opening at *start*.
+
+    Spaces before the ``{`` are skipped.  Return ``start - 1`` when no group
+    opens there, and the last index when the group is not closed.
+    """
+    position = start
+    while position < len(tokens) and tokens[position].isspace():
+        position += 1
+    if position >= len(tokens) or tokens[position] != "{":
+        return start - 1
+    depth = 0
+    for index in range(position, len(tokens)):
+        if tokens[index] == "{":
+            depth += 1
+        elif tokens[index] == "}":
+            depth -= 1
+            if depth == 0:
+                return index
+    return len(tokens) - 1
 
 
 def _next_atom(tokens, start):
@@ -144,11 +194,26 @@ def _font(fontsize, math_fontfamily):
 
 def check_mathtext(text, math_fontfamily="cm"):
     """Raise ValueError with mathtext's reason if *text* does not parse."""
+    if not text.replace("$", "").strip():
+        raise ValueError(f"invalid mathtext {text!r}: the text is empty")
     try:
         measure(text, 10.0, math_fontfamily)
     except ValueError as err:
-        reason = " ".join(str(err).split())
-        raise ValueError(f"invalid mathtext {text!r}: {reason}") from None
+        raise ValueError(f"invalid mathtext {text!r}: {_parse_reason(err)}") from None
+
+
+def _parse_reason(error):
+    """Return the reason of a mathtext parse error on one line.
+
+    mathtext's message is the math, a line with a caret under the failing
+    character, and then the pyparsing exception.  Only the exception's
+    message is kept, without its class name and line and column.
+    """
+    lines = [line for line in str(error).splitlines() if line.strip()]
+    reason = lines[-1] if lines else str(error)
+    reason = re.sub(r"^\w*Parse\w*Exception:\s*", "", reason.strip())
+    reason = re.sub(r",\s*\(line:\d+, col:\d+\)$", "", reason)
+    return " ".join(reason.split())
 
 
 @functools.lru_cache(maxsize=4096)

@@ -128,8 +128,8 @@ def build_chain(stages):
             item = Stage(item)
         elif not isinstance(item, Stage):
             raise TypeError(
-                f"stages[{position}] is a {type(item).__name__}; give a Stage, a "
-                "string label, or ... for a gap"
+                f"stages[{position}] is of type {type(item).__name__}; give a Stage, "
+                "a string label, or ... for a gap"
             )
         if not isinstance(item.label, str):
             raise TypeError(
