@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import numbers
 from dataclasses import dataclass
 
 from . import _text
 from .densities import evaluate
-from .drawing import (ChainTransform, make_gap_mark, make_inset, make_text)
+from .drawing import ChainTransform, make_gap_mark, make_text
+from .insets import density_unit, make_inset
 from ._arrows import FlowArrow
 from .container import FlowChain
 from .layout import compute_layout
@@ -108,6 +110,10 @@ def natural_figure(stages, **options):
     """
     from matplotlib.figure import Figure
 
+    if "scale" in options:
+        raise TypeError(
+            "natural_figure() draws at natural size and takes no scale option"
+        )
     prepared = _prepare(stages, scale=1.0, **_split_options(options))
     fig = Figure(figsize=(prepared.layout.width / 72, prepared.layout.height / 72))
     ax = fig.add_axes((0, 0, 1, 1), projection="flowchain")
@@ -162,7 +168,8 @@ def _check_scale(scale):
         if scale not in ("auto", "fit"):
             raise ValueError(f"scale must be 'auto', 'fit' or a number, got {scale!r}")
         return scale
-    if isinstance(scale, bool) or not isinstance(scale, (int, float)):
+    # numbers.Real admits numpy's integer and floating scalars too.
+    if isinstance(scale, bool) or not isinstance(scale, numbers.Real):
         raise TypeError(f"scale must be 'auto', 'fit' or a number, got {scale!r}")
     if not scale > 0 or scale == float("inf"):
         raise ValueError(f"scale must be a positive finite number, got {scale!r}")
@@ -191,6 +198,11 @@ def _math(chain, node, field, text, style):
 
 def _arrow_labels(chain, arrows, style):
     count = len(chain) - 1
+    if chain.stages[0].arrow is not None:
+        raise ValueError(
+            f"{chain.where(0)}: arrow: the first node has no arrow into it; "
+            "give the label on the stage that the arrow points to"
+        )
     if arrows is None or (isinstance(arrows, str) and arrows == "auto"):
         automatic = arrows == "auto"
         labels = []
@@ -337,8 +349,13 @@ def _make_parts(prepared, transform):
             parts["gap_marks"].append(mark)
             parts["gap_mark_targets"].append((arrow.target, mark))
     for inset in layout.insets:
-        parts["insets"].append(make_inset(inset, prepared.curves[inset.node], style,
-                                          transform))
+        plots = prepared.curves[inset.node]
+        curves = [plot for plot in plots if hasattr(plot, "p")]
+        unit = density_unit(curves, inset, "auto")
+        curve_styles = ((style.curve_color, "solid"), *style.curve_styles[1:])
+        parts["insets"].append(make_inset(inset, plots, style, transform,
+                                          axes=transform._axes, unit=unit,
+                                          curve_styles=curve_styles))
     for key, boxes in (("captions", layout.captions), ("suffixes", layout.suffixes)):
         for box in boxes:
             parts[key].append(make_text(box, style.text_color, style.math_fontfamily,

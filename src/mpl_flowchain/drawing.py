@@ -7,7 +7,6 @@ import contextlib
 import matplotlib as mpl
 import numpy as np
 from matplotlib.artist import Artist
-from matplotlib.lines import Line2D
 from matplotlib.patches import Circle, PathPatch
 from matplotlib.path import Path
 from matplotlib.text import Text
@@ -114,32 +113,6 @@ class _Group(Artist):
                 child.draw(renderer)
 
 
-class Inset(_Group):
-    """A density inset: a dashed circle, two axis arrows and the curves.
-
-    Attributes
-    ----------
-    circle : Circle
-    xaxis, yaxis : FlowArrow
-    curves : list of Line2D
-    node : int
-        Index of the node that the inset belongs to.
-    """
-
-    def __init__(self, node, circle, xaxis, yaxis, curves):
-        super().__init__()
-        self.node = node
-        self.circle = circle
-        self.xaxis = xaxis
-        self.yaxis = yaxis
-        self.curves = list(curves)
-        self._artists = [circle, xaxis, yaxis, *self.curves]
-
-    def draw(self, renderer):
-        if self.get_visible():
-            self._draw_children(renderer, 1.0)
-
-
 @contextlib.contextmanager
 def _scaled(artist, scale):
     """Scale an artist's line width, font size and head size while drawing.
@@ -217,67 +190,6 @@ def make_text(box, color, math_fontfamily, transform, **kwargs):
     return Text(box.x, box.y, box.text, fontsize=box.fontsize, ha=box.ha,
                 va="baseline", color=color, math_fontfamily=math_fontfamily,
                 transform=transform, **kwargs)
-
-
-def curve_points(curve, inset, scale_y):
-    """Map a `Curve` into the inset's frame, in layout points.
-
-    The curve's domain spans the inset's horizontal axis; *scale_y* is
-    the height in points of one unit of density.
-    """
-    low, high = curve.domain
-    xaxis_low, xaxis_high = inset.xaxis
-    if curve.drawstyle == "steps":
-        edges = np.asarray(curve.edges, dtype=float)
-        t = np.repeat(edges, 2)
-        p = np.concatenate([[0.0], np.repeat(curve.p, 2), [0.0]])
-    else:
-        t = np.asarray(curve.t, dtype=float)
-        p = np.asarray(curve.p, dtype=float)
-    fraction = (t - low) / (high - low)
-    x = inset.origin[0] + xaxis_low + fraction * (xaxis_high - xaxis_low)
-    y = inset.origin[1] + p * scale_y
-    return x, y
-
-
-def density_height(curve, inset):
-    """Return the height in points of one unit of density in an inset.
-
-    As in TikZ, one unit of density is as tall as one unit of the variable
-    is long when the domain is ``(-1, 1)`` and the curve then stays under
-    the top of the vertical axis.  Otherwise the curve's peak is drawn one
-    unit tall.
-    """
-    top = inset.yaxis[1]
-    peak = float(np.max(curve.p)) if len(curve.p) else 0.0
-    if curve.domain == (-1.0, 1.0) and peak * inset.unit <= top:
-        return inset.unit
-    if peak <= 0:
-        return inset.unit
-    return inset.unit / peak
-
-
-def make_inset(inset, curves, style, transform):
-    """Return the `Inset` artist of an `InsetGeometry`."""
-    circle = make_dashed_circle(inset.center, inset.radius,
-                                linewidth=inset.linewidth, dashes=style.inset_dashes,
-                                edgecolor=style.inset_edgecolor, transform=transform)
-    ox, oy = inset.origin
-    axis_style = dict(linewidth=style.inset_axis_linewidth,
-                      mutation_scale=style.inset_axis_linewidth * style.head_scale,
-                      color=style.inset_axis_color, transform=transform)
-    xaxis = FlowArrow((ox + inset.xaxis[0], oy), (ox + inset.xaxis[1], oy),
-                      **axis_style)
-    yaxis = FlowArrow((ox, oy + inset.yaxis[0]), (ox, oy + inset.yaxis[1]),
-                      **axis_style)
-    lines = []
-    for curve in curves:
-        x, y = curve_points(curve, inset, density_height(curve, inset))
-        lines.append(Line2D(x, y, color=style.curve_color,
-                            linewidth=style.curve_linewidth, solid_capstyle="butt",
-                            solid_joinstyle="round", transform=transform,
-                            label=curve.label))
-    return Inset(inset.node, circle, xaxis, yaxis, lines)
 
 
 def head_extent(linewidth, head_scale):

@@ -128,6 +128,14 @@ class InsetGeometry:
 
 
 @dataclass(frozen=True)
+class LegendEntry:
+    """A legend entry: a short line from *handle[0]* to *handle[1]* and a label."""
+
+    handle: tuple
+    label: TextBox
+
+
+@dataclass(frozen=True)
 class Layout:
     """Where every part of a chain goes, in points."""
 
@@ -140,6 +148,8 @@ class Layout:
     """One `TextBox` or None per node."""
     bbox: tuple
     """``(x0, y0, x1, y1)`` around every part, texts with their padding."""
+    legend: tuple = ()
+    """One `LegendEntry` per curve label, in a row under the chain."""
 
     @property
     def width(self):
@@ -155,6 +165,7 @@ class Layout:
         boxes += [arrow.label for arrow in self.arrows if arrow.label]
         boxes += [box for box in self.captions if box]
         boxes += [box for box in self.suffixes if box]
+        boxes += [entry.label for entry in self.legend]
         return boxes
 
 
@@ -164,7 +175,7 @@ def measure_mathtext(text, fontsize, style):
 
 
 def compute_layout(labels, *, gaps=None, arrow_labels=None, captions=None,
-                   suffixes=None, insets=None, style=DEFAULT,
+                   suffixes=None, insets=None, legend=(), style=DEFAULT,
                    measure=measure_mathtext):
     """Place every part of a chain and return its `Layout`.
 
@@ -182,6 +193,8 @@ def compute_layout(labels, *, gaps=None, arrow_labels=None, captions=None,
         each node.
     insets : list of bool, optional
         Whether each node has a density inset.
+    legend : list of str, optional
+        Mathtext of legend entries, set in a row under the chain.
     style : Style
         Sizes in points; the default reproduces the TikZ figure.
     measure : callable, optional
@@ -222,7 +235,35 @@ def compute_layout(labels, *, gaps=None, arrow_labels=None, captions=None,
         for index, text in enumerate(suffixes))
     bbox = _bounding_box(nodes, arrows, inset_list, caption_boxes, suffix_boxes,
                          style)
-    return Layout(nodes, arrows, inset_list, caption_boxes, suffix_boxes, bbox)
+    entries = _place_legend(legend, bbox, style, place, box_extent)
+    if entries:
+        lowest = min(entry.label.padded_bbox[1] for entry in entries)
+        bbox = (bbox[0], lowest, bbox[2], bbox[3])
+    return Layout(nodes, arrows, inset_list, caption_boxes, suffix_boxes, bbox,
+                  entries)
+
+
+def _place_legend(labels, bbox, style, place, box_extent):
+    """Set legend entries in a row, centred under *bbox*."""
+    if not labels:
+        return ()
+    handle = 1.5 * style.fontsize
+    between = 0.4 * style.fontsize
+    spacing = 1.2 * style.fontsize
+    extents = [box_extent(text) for text in labels]
+    ascent = max(extent[1] for extent in extents)
+    widths = [handle + between + extent[0] for extent in extents]
+    total = sum(widths) + spacing * (len(labels) - 1)
+    x = (bbox[0] + bbox[2]) / 2 - total / 2
+    baseline = bbox[1] - style.inner_sep - ascent
+    entries = []
+    for text, width, extent in zip(labels, widths, extents):
+        # The line sits at the height of the middle of a lowercase letter.
+        middle = baseline + 0.25 * style.fontsize
+        label = place(text, x + handle + between, baseline, ha="left")
+        entries.append(LegendEntry(((x, middle), (x + handle, middle)), label))
+        x += width + spacing
+    return tuple(entries)
 
 
 def _footprint(caption, inset, style, box_extent):

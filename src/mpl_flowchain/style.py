@@ -96,8 +96,19 @@ class Style:
     """Ends of the vertical axis relative to the horizontal axis."""
     inset_axis_linewidth: float = 0.8 * TEX_PT
     inset_axis_color: object = "black"
+    inset_cmap: object = "Blues"
+    """Colour map of two-dimensional densities."""
     curve_color: object = (0.0, 0.0, 0.6)
     curve_linewidth: float = 1.2 * TEX_PT
+    curve_styles: tuple = (
+        ((0.0, 0.0, 0.6), "solid"),
+        ((0.8, 0.33, 0.0), (0, (3.0, 1.5))),
+        ((0.0, 0.45, 0.25), (0, (1.0, 1.2))),
+        ((0.55, 0.0, 0.45), (0, (4.0, 1.2, 1.0, 1.2))),
+    )
+    """Colour and line style of the first, second, ... curve of an inset,
+    after the first, which takes *curve_color*; dashes tell them apart in
+    grey scale."""
 
     @property
     def inner_sep(self):
