@@ -8,6 +8,7 @@ figure that the package is modelled on, whose sizes are TeX points
 from __future__ import annotations
 
 import dataclasses
+import math
 from dataclasses import dataclass
 
 #: One TeX point (1/72.27 inch) in matplotlib points (1/72 inch).
@@ -115,10 +116,57 @@ class Style:
         """Padding around each text, one third of an em as in TikZ."""
         return self.fontsize / 3
 
+    def __post_init__(self):
+        for item in dataclasses.fields(self):
+            _check_field(item.name, getattr(self, item.name))
+
     def replace(self, **changes):
         """Return a copy of this style with *changes* applied."""
         return dataclasses.replace(self, **changes)
 
 
+_POSITIVE = frozenset({
+    "node_radius", "fontsize", "inset_radius", "inset_unit", "suffix_scale",
+    "head_scale", "head_linewidth_ratio", "gap_dot_pitch",
+})
+_SIGNED = frozenset({"gap_dot_shift"})
+
+
+def _check_field(name, value):
+    """Raise if a style field holds a value that cannot be drawn."""
+    if name.endswith("color"):
+        from matplotlib.colors import to_rgba
+
+        try:
+            to_rgba(value)
+        except (ValueError, TypeError):
+            raise ValueError(
+                f"Style: {name}: {value!r} is not a valid matplotlib colour"
+            ) from None
+        return
+    default = _DEFAULTS.get(name)
+    if isinstance(default, float):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise TypeError(f"Style: {name} must be a number of points, got {value!r}")
+        if not math.isfinite(value):
+            raise ValueError(f"Style: {name} must be finite, got {value!r}")
+        if name in _POSITIVE and value <= 0:
+            raise ValueError(f"Style: {name} must be positive, got {value!r}")
+        if name not in _POSITIVE and name not in _SIGNED and value < 0:
+            raise ValueError(f"Style: {name} must not be negative, got {value!r}")
+        if name == "gap_mark_position" and value > 1:
+            raise ValueError(f"Style: gap_mark_position is a fraction of the "
+                             f"arrow's path, from 0 to 1; got {value!r}")
+    if name == "inset_dashes":
+        if len(value) < 2 or len(value) % 2 or any(
+                not isinstance(v, (int, float)) or not v > 0 for v in value):
+            raise ValueError(
+                "Style: inset_dashes must be an even number of positive lengths "
+                f"(on, off, ...) in points, got {value!r}"
+            )
+
+
+_DEFAULTS = {}
 #: The default style.
 DEFAULT = Style()
+_DEFAULTS.update({item.name: item.default for item in dataclasses.fields(Style)})
