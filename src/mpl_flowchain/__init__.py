@@ -12,17 +12,20 @@ from matplotlib.projections import register_projection
 
 from .api import figure, flowchain, natural_figure
 from .axes import FlowChainAxes
-from .container import FlowChain, StageArtists
+from .container import FlowChain, FlowChainWarning, StageArtists
 from .examples import reference_stages
-from .model import Gap, Stage
+from .densities import Density2D, Formula, GaussianMixture, Samples
+from .model import Arrow, Gap, Stage
+from .output import save
 from .style import CM, MM, TEX_PT, Style
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "CM", "MM", "TEX_PT", "FlowChain", "FlowChainAxes", "Gap", "Stage",
+    "CM", "MM", "TEX_PT", "Arrow", "Density2D", "FlowChain", "FlowChainAxes",
+    "FlowChainWarning", "Formula", "GaussianMixture", "Gap", "Samples", "Stage",
     "StageArtists", "Style", "figure", "flowchain", "natural_figure",
-    "reference_stages",
+    "reference_stages", "save",
 ]
 
 register_projection(FlowChainAxes)

@@ -297,6 +297,12 @@ def auto_arrow_label(target, function="f"):
     return f"{subscript(function, index)}({argument})"
 
 
+def auto_inverse_label(target, function="f"):
+    """Return the label ``f_n^{-1}(z_n)`` of the arrow from ``z_n`` back."""
+    symbol, index = parse_indexed(target)
+    return f"{subscript(function, index)}^{{-1}}({subscript(symbol, index)})"
+
+
 def auto_caption(label, density="p"):
     """Return the caption ``z_n \\sim p_n(z_n)`` of node ``z_n``."""
     symbol, index = parse_indexed(label)

@@ -6,7 +6,10 @@ import argparse
 import pathlib
 import sys
 
-FORMATS = ("pdf", "svg", "png")
+from ._tex import TeXError
+from .output import save
+
+FORMATS = ("pdf", "svg", "png", "pgf")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -24,8 +27,9 @@ def build_parser():
     )
     parser.add_argument(
         "-o", "--output", default="normalizing-flow.pdf", metavar="PATH",
-        help="file to write; its extension picks the format (pdf, svg, png); "
-        "default: normalizing-flow.pdf in the current folder",
+        help="file to write; its extension picks the format (pdf, svg, png, or "
+        "pgf, which needs pdflatex); default: normalizing-flow.pdf in the current "
+        "folder",
     )
     parser.add_argument(
         "--dpi", type=float, default=200.0,
@@ -40,7 +44,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     try:
         path = write_reference(args.output, dpi=args.dpi)
-    except (OSError, ValueError) as err:
+    except (OSError, ValueError, TeXError) as err:
         print(f"mpl-flowchain: error: {err}", file=sys.stderr)
         return 1
     print(path)
@@ -65,23 +69,10 @@ def write_reference(output, *, dpi=200.0):
     from .api import natural_figure
     from .examples import reference_stages
 
-    import matplotlib as mpl
-
     fig, _ = natural_figure(reference_stages(), arrows="auto")
-    # A fixed salt makes the ids in an SVG, and so its bytes, the same
-    # on every run.
-    with mpl.rc_context({"svg.hashsalt": "mpl_flowchain"}):
-        fig.savefig(path, format=suffix, dpi=dpi, metadata=_fixed_metadata(suffix))
+    # PGF output measures text with pdflatex, as the TikZ figure was made.
+    save(fig, path, format=suffix, dpi=dpi, reproducible=True, texsystem="pdflatex")
     return path
-
-
-def _fixed_metadata(suffix):
-    """Return savefig metadata that keeps the output byte for byte the same."""
-    if suffix == "pdf":
-        return {"CreationDate": None, "ModDate": None}
-    if suffix == "svg":
-        return {"Date": None}
-    return None
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from matplotlib.text import Text
 from matplotlib.transforms import Affine2DBase, Bbox
 
 from ._arrows import FlowArrow
+from ._tex import ChainText
 
 
 class ChainTransform(Affine2DBase):
@@ -46,6 +47,16 @@ class ChainTransform(Affine2DBase):
                   height / ((y1 - y0) * pixels_per_point))
         fit = max(fit, 0.0)
         return fit if self._scale == "fit" else min(1.0, fit)
+
+    def is_fitted(self):
+        """Tell whether the scale follows the Axes (``"auto"`` or ``"fit"``)."""
+        return isinstance(self._scale, str)
+
+    def needed_size(self):
+        """Return the chain's size at the current scale, in inches."""
+        x0, y0, x1, y1 = self._bbox
+        scale = self.get_scale()
+        return ((x1 - x0) * scale / 72, (y1 - y0) * scale / 72)
 
     def get_matrix(self):
         if self._invalid or self._mtx is None:
@@ -175,21 +186,29 @@ def make_dashed_circle(center, radius, *, linewidth, dashes, **kwargs):
     return circle
 
 
-def make_gap_mark(center, style, transform):
-    """Return three dots centred on *center* as one patch."""
+def make_gap_mark(center, style, transform, direction=(1.0, 0.0)):
+    """Return three dots centred on *center*, along *direction*, as one patch."""
     radius = style.gap_dot_diameter / 2
-    middle = center[0] + style.gap_dot_shift
-    circles = [Path.circle((middle + step * style.gap_dot_pitch, center[1]), radius)
+    dx, dy = direction
+    middle = (center[0] + style.gap_dot_shift * dx,
+              center[1] + style.gap_dot_shift * dy)
+    circles = [Path.circle((middle[0] + step * style.gap_dot_pitch * dx,
+                            middle[1] + step * style.gap_dot_pitch * dy), radius)
                for step in (-1, 0, 1)]
     return PathPatch(Path.make_compound_path(*circles), facecolor=style.gap_mark_color,
                      edgecolor="none", linewidth=0, transform=transform)
 
 
 def make_text(box, color, math_fontfamily, transform, **kwargs):
-    """Return a `Text` drawn at a layout's `TextBox`."""
-    return Text(box.x, box.y, box.text, fontsize=box.fontsize, ha=box.ha,
-                va="baseline", color=color, math_fontfamily=math_fontfamily,
-                transform=transform, **kwargs)
+    """Return a `Text` drawn at a layout's `TextBox`.
+
+    A text spaced for mathtext keeps its TeX source, which the PGF backend
+    draws in its place.
+    """
+    return ChainText(box.x, box.y, box.text, fontsize=box.fontsize, ha=box.ha,
+                     va="baseline", color=color, math_fontfamily=math_fontfamily,
+                     transform=transform, tex_source=getattr(box.text, "tex", None),
+                     **kwargs)
 
 
 def head_extent(linewidth, head_scale):

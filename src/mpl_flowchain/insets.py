@@ -32,12 +32,16 @@ class Inset(_Group):
     fields : list of Artist
         Heat maps (`AxesImage`), filled contours (`PathCollection`) or
         scatters (`Line2D`) of two-dimensional densities.
+    plots : list
+        The sampled densities drawn: `Curve`, `Field` and `Scatter` objects
+        of `mpl_flowchain.densities`, with their domains and values.
     """
 
     def __init__(self, node, circle, xaxis, yaxis, curves=(), shades=(),
-                 fields=()):
+                 fields=(), plots=()):
         super().__init__()
         self.node = node
+        self.plots = list(plots)
         self.circle = circle
         self.xaxis = xaxis
         self.yaxis = yaxis
@@ -134,7 +138,7 @@ def make_inset(inset, plots, style, transform, *, axes, unit, shade=False,
                                cmap or style.inset_cmap, style, transform, axes)
         artist.set_clip_path(circle)
         fields.append(artist)
-    return Inset(inset.node, circle, xaxis, yaxis, lines, shades, fields)
+    return Inset(inset.node, circle, xaxis, yaxis, lines, shades, fields, plots)
 
 
 def _axis_arrows(inset, style, transform, frame):
@@ -156,9 +160,10 @@ def _axis_arrows(inset, style, transform, frame):
 def _two_d_frame(inset):
     """Return the square, in layout points, that a 2-D domain maps onto.
 
-    It is centred on the inset and as wide as the 1-D horizontal axis.
+    The square is centred on the inset and circumscribes its circle, so
+    that the circle shows the central disc of the domain.
     """
-    half = (inset.xaxis[1] - inset.xaxis[0]) / 2
+    half = inset.radius
     cx, cy = inset.center
     return (cx - half, cx + half), (cy - half, cy + half)
 

@@ -1,12 +1,12 @@
 """Geometry of a chain in points, computed without any artist.
 
-`compute_layout` is a pure function: from the texts of a chain, where its
-gaps and insets are, a `Style` and a way to measure text, it returns the
-position of every part in matplotlib points (1/72 inch), with the origin
-at the centre of the first node and y growing upwards.  The placement
-rules are TikZ's: texts are boxes padded by an inner sep of 1/3 em,
-anchors sit an outer sep beyond a box, and "above" puts a box's bottom on
-the anchor.
+`compute_layout` is a pure function.  It takes the texts of a chain, where
+its gaps and insets are, a `Style` and a way to measure text.  It returns
+the position of every part in matplotlib points (1/72 inch), with the
+origin at the centre of the first node and y growing upwards.  The
+placement rules are TikZ's: texts are boxes padded by an inner sep of
+1/3 em, anchors sit an outer sep beyond a box, and "above" puts a box's
+bottom on the anchor.  Nodes then move apart until nothing overlaps.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from . import _text
+from . import _tex, _text
 from .style import DEFAULT
 
 
@@ -27,9 +27,10 @@ class TextBox:
     text : str
         Mathtext with its dollar signs, as it is drawn.
     x, y : float
-        Anchor: *y* is the baseline and *x* the centre (``ha="center"``)
-        or the left end (``ha="left"``) of the text, in points.
-    ha : {"center", "left"}
+        Anchor: *y* is the baseline and *x* the centre (``ha="center"``),
+        the left end (``ha="left"``) or the right end (``ha="right"``) of
+        the text, in points.
+    ha : {"center", "left", "right"}
     fontsize : float
         Font size in points.
     width, ascent, descent : float
@@ -50,7 +51,11 @@ class TextBox:
 
     @property
     def left(self):
-        return self.x - self.width / 2 if self.ha == "center" else self.x
+        if self.ha == "center":
+            return self.x - self.width / 2
+        if self.ha == "right":
+            return self.x - self.width
+        return self.x
 
     @property
     def bbox(self):
@@ -71,17 +76,79 @@ class TextBox:
 
 
 @dataclass(frozen=True)
-class NodeGeometry:
-    """A node: a circle with its label at the centre.
+class NodeSpec:
+    """What the layout needs to know about one node.
 
-    *radius* is the radius of the circle's path; *anchor_radius* adds half
-    the border's width, where arrows and neighbours measure from.
+    Attributes
+    ----------
+    label : str
+        Mathtext of the label, with dollar signs.
+    caption, suffix, sublabel : str or None
+        Mathtext under the inset (or node), right of the node, and under
+        the node.
+    inset : bool
+        Whether the node has a density inset.
+    inset_side : {"below", "above", "left", "right"} or None
+        Where the inset goes; None takes the orientation's default.
+    label_position : {"center", "below"}
+        Inside the node, or under it (as for image nodes).
+    min_radius : float or None
+        Smallest radius of the node's path in points; default: the style's.
+    shape : {"circle", "square"}
+    """
+
+    label: str
+    caption: str | None = None
+    suffix: str | None = None
+    sublabel: str | None = None
+    inset: bool = False
+    inset_side: str | None = None
+    label_position: str = "center"
+    min_radius: float | None = None
+    shape: str = "circle"
+
+
+@dataclass(frozen=True)
+class ArrowSpec:
+    """What the layout needs to know about the arrows between two nodes.
+
+    Attributes
+    ----------
+    label : str or None
+        Mathtext of the arrow's label.
+    gap : bool
+        Whether an ellipsis gap elides steps between the two nodes.
+    direction : {"forward", "inverse", "both"}
+        ``"inverse"`` points from the later node to the earlier one;
+        ``"both"`` draws two arrows, the inverse one with *inverse_label*.
+    bend, inverse_bend : float
+        Angle in degrees by which an arrow leaves its node to the left of
+        the straight line (negative: to the right); 0 is straight.
+    """
+
+    label: str | None = None
+    gap: bool = False
+    direction: str = "forward"
+    inverse_label: str | None = None
+    bend: float = 0.0
+    inverse_bend: float = 0.0
+
+
+@dataclass(frozen=True)
+class NodeGeometry:
+    """A node: a circle (or square) with its label.
+
+    *radius* is the radius (or half side) of the node's path;
+    *anchor_radius* adds half the border's width, where arrows and
+    neighbours measure from.  *sublabel* is None or the text under it.
     """
 
     center: tuple
     radius: float
     linewidth: float
     label: TextBox
+    shape: str = "circle"
+    sublabel: TextBox | None = None
 
     @property
     def anchor_radius(self):
@@ -90,12 +157,18 @@ class NodeGeometry:
 
 @dataclass(frozen=True)
 class ArrowGeometry:
-    """A straight arrow from node *source* to node *target*.
+    """An arrow from *start* to *end*, between nodes *source* and *target*.
 
     *start* and *end* are where the arrow's ink begins and where its tip
-    ends.  *midpoint* is the middle of the border-to-border path, which
-    the label is centred on; *gap_mark* is the centre of the dots of a
-    gap, or None.
+    ends.  A straight arrow has ``bend == 0`` and *path* None; a bent one
+    is a circular-looking arc that leaves *start* at *bend* degrees to
+    the left of the straight line; an arrow from one row of a wrapped
+    chain to the next follows *path*, a polyline in points whose corners
+    the drawing rounds.  *inverse* arrows point from *target* back to
+    *source*.  *midpoint* is where the label is centred on: the middle of
+    the border-to-border path.  *gap_mark* is the centre of the dots of a
+    gap, or None; *direction* is the unit vector of the arrow's straight
+    part at the mark.
     """
 
     source: int
@@ -106,11 +179,15 @@ class ArrowGeometry:
     linewidth: float
     label: TextBox | None
     gap_mark: tuple | None
+    bend: float = 0.0
+    path: tuple | None = None
+    inverse: bool = False
+    direction: tuple = (1.0, 0.0)
 
 
 @dataclass(frozen=True)
 class InsetGeometry:
-    """A density inset under node *node*.
+    """A density inset beside node *node*.
 
     *origin* is where the inset's axes cross; one unit of the density's
     variable is *unit* points long on both axes.  *xaxis* and *yaxis* are
@@ -137,7 +214,7 @@ class LegendEntry:
 
 @dataclass(frozen=True)
 class Layout:
-    """Where every part of a chain goes, in points."""
+    """The position of every part of a chain, in points."""
 
     nodes: tuple
     arrows: tuple
@@ -162,6 +239,7 @@ class Layout:
     def texts(self):
         """Return every placed text, nodes' labels first."""
         boxes = [node.label for node in self.nodes]
+        boxes += [node.sublabel for node in self.nodes if node.sublabel]
         boxes += [arrow.label for arrow in self.arrows if arrow.label]
         boxes += [box for box in self.captions if box]
         boxes += [box for box in self.suffixes if box]
@@ -170,29 +248,42 @@ class Layout:
 
 
 def measure_mathtext(text, fontsize, style):
-    """Measure *text* with mathtext; the default *measure* of the layout."""
+    """Measure *text*; the default *measure* of the layout.
+
+    The metrics are mathtext's, or TeX's when ``style.usetex`` is set, so
+    that they match the text as it is drawn.
+    """
+    if style.usetex:
+        return _tex.measure(text, fontsize)
     return _text.measure(text, fontsize, style.math_fontfamily)
 
 
-def compute_layout(labels, *, gaps=None, arrow_labels=None, captions=None,
-                   suffixes=None, insets=None, legend=(), style=DEFAULT,
-                   measure=measure_mathtext):
+ORIENTATIONS = ("lr", "rl", "tb", "bt")
+
+
+def compute_layout(nodes, arrows=None, *, orientation="lr", wrap=None,
+                   label_side=None, legend=(), style=DEFAULT,
+                   measure=measure_mathtext, gaps=None, arrow_labels=None,
+                   captions=None, suffixes=None, insets=None):
     """Place every part of a chain and return its `Layout`.
 
     Parameters
     ----------
-    labels : list of str
-        Mathtext of each node's label, with dollar signs.
-    gaps : list of bool, optional
-        For each node, whether a gap separates it from the node before;
-        the first entry is ignored.  Default: no gaps.
-    arrow_labels : list of (str or None), optional
-        Mathtext of the label of each arrow, one fewer than *labels*.
-    captions, suffixes : list of (str or None), optional
-        Mathtext under each node's inset (or under the node) and right of
-        each node.
-    insets : list of bool, optional
-        Whether each node has a density inset.
+    nodes : list of NodeSpec or str
+        The nodes in order.  A string is the mathtext of a node's label;
+        *gaps*, *arrow_labels*, *captions*, *suffixes* and *insets* then
+        give the rest as lists, one entry per node (per arrow for
+        *arrow_labels*).
+    arrows : list of ArrowSpec, optional
+        One per pair of neighbouring nodes; default: plain arrows.
+    orientation : {"lr", "rl", "tb", "bt"}, default: "lr"
+        Left to right, right to left, top to bottom or bottom to top.
+    wrap : int, optional
+        Start a new row (a new column in a vertical chain) after every
+        *wrap* nodes; the arrow between rows turns around the rows' ends.
+    label_side : {"above", "below", "left", "right"}, optional
+        Side of the arrows on which their labels sit; default ``"above"``
+        in a horizontal chain and ``"left"`` in a vertical one.
     legend : list of str, optional
         Mathtext of legend entries, set in a row under the chain.
     style : Style
@@ -201,46 +292,48 @@ def compute_layout(labels, *, gaps=None, arrow_labels=None, captions=None,
         ``measure(text, fontsize, style) -> (width, ascent, descent)`` in
         points.  Default: mathtext's own layout.
     """
-    count = len(labels)
-    gaps = list(gaps) if gaps is not None else [False] * count
-    arrow_labels = list(arrow_labels or [None] * (count - 1))
-    captions = list(captions or [None] * count)
-    suffixes = list(suffixes or [None] * count)
-    insets = list(insets or [False] * count)
+    from . import _placement
 
-    def place(text, x, y, ha="center", scale=1.0):
-        fontsize = style.fontsize * scale
-        width, ascent, descent = measure(text, fontsize, style)
-        return TextBox(text, x, y, ha, fontsize, width, ascent, descent,
-                       style.inner_sep * scale)
-
-    def box_extent(text, scale=1.0):
-        return measure(text, style.fontsize * scale, style)
-
-    footprints = [_footprint(captions[index], insets[index], style, box_extent)
-                  for index in range(count)]
-    nodes = _place_nodes(labels, gaps, arrow_labels, footprints, style, place,
-                         box_extent)
-    arrows = _place_arrows(nodes, gaps, arrow_labels, style, place, box_extent)
-    inset_list = tuple(_place_inset(index, nodes[index], style)
-                       for index in range(count) if insets[index])
-    inset_of = {inset.node: inset for inset in inset_list}
-    caption_boxes = tuple(
-        _place_caption(text, nodes[index], inset_of.get(index), style, place,
-                       box_extent) if text else None
-        for index, text in enumerate(captions))
-    suffix_boxes = tuple(
-        _place_suffix(text, nodes[index], style, place, box_extent)
-        if text else None
-        for index, text in enumerate(suffixes))
-    bbox = _bounding_box(nodes, arrows, inset_list, caption_boxes, suffix_boxes,
-                         style)
-    entries = _place_legend(legend, bbox, style, place, box_extent)
+    specs, arrow_specs = _specs(nodes, arrows, gaps, arrow_labels, captions,
+                                suffixes, insets)
+    if orientation not in ORIENTATIONS:
+        raise ValueError(f"orientation must be one of {', '.join(ORIENTATIONS)}, "
+                         f"got {orientation!r}")
+    placed = _placement.place_chain(specs, arrow_specs, orientation=orientation,
+                                    wrap=wrap, label_side=label_side, style=style,
+                                    measure=measure)
+    entries = _place_legend(legend, placed.bbox, style, placed.place, placed.extent)
+    bbox = placed.bbox
     if entries:
         lowest = min(entry.label.padded_bbox[1] for entry in entries)
-        bbox = (bbox[0], lowest, bbox[2], bbox[3])
-    return Layout(nodes, arrows, inset_list, caption_boxes, suffix_boxes, bbox,
-                  entries)
+        left = min(entry.label.padded_bbox[0] for entry in entries)
+        right = max(entry.label.padded_bbox[2] for entry in entries)
+        bbox = (min(bbox[0], left), lowest, max(bbox[2], right), bbox[3])
+    return Layout(placed.nodes, placed.arrows, placed.insets, placed.captions,
+                  placed.suffixes, bbox, entries)
+
+
+def _specs(nodes, arrows, gaps, arrow_labels, captions, suffixes, insets):
+    """Return the node and arrow specs, from specs or from plain lists."""
+    nodes = list(nodes)
+    count = len(nodes)
+    if nodes and isinstance(nodes[0], str):
+        captions = list(captions or [None] * count)
+        suffixes = list(suffixes or [None] * count)
+        insets = list(insets or [False] * count)
+        nodes = [NodeSpec(label, caption=captions[index], suffix=suffixes[index],
+                          inset=bool(insets[index]))
+                 for index, label in enumerate(nodes)]
+    if arrows is None:
+        gaps = list(gaps) if gaps is not None else [False] * count
+        arrow_labels = list(arrow_labels or [None] * (count - 1))
+        arrows = [ArrowSpec(arrow_labels[index - 1], gap=bool(gaps[index]))
+                  for index in range(1, count)]
+    arrows = list(arrows)
+    if len(arrows) != max(count - 1, 0):
+        raise ValueError(f"{count} nodes need {count - 1} arrow specs, got "
+                         f"{len(arrows)}")
+    return nodes, arrows
 
 
 def _place_legend(labels, bbox, style, place, box_extent):
@@ -266,122 +359,3 @@ def _place_legend(labels, bbox, style, place, box_extent):
     return tuple(entries)
 
 
-def _footprint(caption, inset, style, box_extent):
-    """Return the half width that a node's inset and caption need below it."""
-    half = 0.0
-    if inset:
-        half = style.inset_radius + style.inset_linewidth / 2
-    if caption:
-        width = box_extent(caption)[0]
-        half = max(half, width / 2 + style.inner_sep)
-    return half
-
-
-def _place_nodes(labels, gaps, arrow_labels, footprints, style, place, box_extent):
-    nodes = []
-    x = 0.0
-    for index, text in enumerate(labels):
-        width, ascent, descent = box_extent(text)
-        # As TikZ's circle shape: the circle holds the text's box, and the
-        # style's radius is its minimum.
-        radius = max(style.node_radius, math.hypot(width, ascent + descent) / 2)
-        anchor = radius + style.node_linewidth / 2
-        if index > 0:
-            previous = nodes[-1]
-            room = style.gap_distance if gaps[index] else style.node_distance
-            # A label wider than the room between the borders widens it, so
-            # that the label never reaches over a node.
-            arrow_label = arrow_labels[index - 1]
-            if arrow_label:
-                label_width = box_extent(arrow_label)[0]
-                room = max(room, label_width + 2 * (style.inner_sep
-                                                    + style.text_outer_sep))
-            step = previous.anchor_radius + room + anchor
-            # Insets and captions of neighbours keep clear of each other.
-            below = footprints[index - 1] + footprints[index]
-            if footprints[index - 1] and footprints[index]:
-                step = max(step, below + style.inner_sep)
-            x = previous.center[0] + step
-        baseline = -(ascent - descent) / 2
-        label = place(text, x, baseline)
-        nodes.append(NodeGeometry((x, 0.0), radius, style.node_linewidth, label))
-    return tuple(nodes)
-
-
-def _place_arrows(nodes, gaps, arrow_labels, style, place, box_extent):
-    arrows = []
-    for index in range(1, len(nodes)):
-        source, target = nodes[index - 1], nodes[index]
-        left = source.center[0] + source.anchor_radius
-        right = target.center[0] - target.anchor_radius
-        shorten = style.gap_arrow_shorten if gaps[index] else style.arrow_shorten
-        midpoint = ((left + right) / 2, 0.0)
-        mark = None
-        if gaps[index]:
-            mark = (left + style.gap_mark_position * (right - left), 0.0)
-        label = None
-        text = arrow_labels[index - 1]
-        if text:
-            _, _, descent = box_extent(text)
-            baseline = style.text_outer_sep + style.inner_sep + descent
-            label = place(text, midpoint[0], baseline)
-        arrows.append(ArrowGeometry(
-            index - 1, index, (left + shorten, 0.0),
-            (right - style.arrow_shorten, 0.0), midpoint, style.arrow_linewidth,
-            label, mark))
-    return tuple(arrows)
-
-
-def _place_inset(index, node, style):
-    top = node.center[1] - node.anchor_radius - style.inset_gap
-    half = style.inset_radius + style.inset_linewidth / 2
-    center = (node.center[0], top - half)
-    origin = (center[0], center[1] - style.inset_axis_drop)
-    return InsetGeometry(index, center, style.inset_radius, style.inset_linewidth,
-                         origin, style.inset_unit, tuple(style.inset_xaxis),
-                         tuple(style.inset_yaxis))
-
-
-def _place_caption(text, node, inset, style, place, box_extent):
-    if inset is not None:
-        top = inset.center[1] - inset.radius - inset.linewidth / 2
-    else:
-        top = node.center[1] - node.anchor_radius
-    _, ascent, _ = box_extent(text)
-    baseline = top - style.text_outer_sep - style.inner_sep - ascent
-    return place(text, node.center[0], baseline)
-
-
-def _place_suffix(text, node, style, place, box_extent):
-    scale = style.suffix_scale
-    width, ascent, descent = box_extent(text, scale)
-    # TikZ's "right=0 of node, scale=1.2": the scaled box's west anchor,
-    # outer and inner sep included, touches the node's east anchor, and
-    # the box is centred on the node vertically.
-    left = (node.center[0] + node.anchor_radius
-            + (style.text_outer_sep + style.inner_sep) * scale)
-    baseline = node.center[1] - (ascent - descent) / 2
-    return place(text, left, baseline, ha="left", scale=scale)
-
-
-def _bounding_box(nodes, arrows, insets, captions, suffixes, style):
-    boxes = []
-    for node in nodes:
-        boxes.append(_square(node.center, node.anchor_radius))
-    for arrow in arrows:
-        half = arrow.linewidth * 2.55 * style.head_scale
-        boxes.append((arrow.start[0], arrow.start[1] - half,
-                      arrow.end[0], arrow.end[1] + half))
-    for inset in insets:
-        boxes.append(_square(inset.center, inset.radius + inset.linewidth / 2))
-    texts = [node.label for node in nodes]
-    texts += [arrow.label for arrow in arrows if arrow.label]
-    texts += [box for box in captions if box]
-    texts += [box for box in suffixes if box]
-    boxes += [box.padded_bbox for box in texts]
-    return (min(b[0] for b in boxes), min(b[1] for b in boxes),
-            max(b[2] for b in boxes), max(b[3] for b in boxes))
-
-
-def _square(center, half):
-    return (center[0] - half, center[1] - half, center[0] + half, center[1] + half)

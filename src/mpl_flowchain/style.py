@@ -40,6 +40,10 @@ class Style:
     node_linewidth: float = 1.2 * TEX_PT
     node_facecolor: object = (0.9, 0.9, 0.9)
     node_edgecolor: object = "none"
+    color_substitutions: tuple = ()
+    """Pairs ``(given, drawn)`` of colours: a stage's edgecolor or facecolor
+    equal to *given* is drawn in *drawn*.  A theme uses them to redraw the
+    highlight colours of stages written for another look in its own."""
     node_distance: float = 2 * CM
     """Room between the outer edges of two neighbouring nodes' borders."""
     gap_distance: float = 2.5 * CM
@@ -50,14 +54,27 @@ class Style:
     arrow_color: object = "black"
     arrow_shorten: float = 3 * TEX_PT
     """Room between a node's border and the end of an arrow."""
+    arrow_start_shorten: float | None = None
+    """Room between a node's border and the start of an arrow that does not
+    follow a gap; None takes *arrow_shorten*."""
     gap_arrow_shorten: float = 5 * _EX
     """Room between the left node's border and the start of an arrow
     across a gap, where the gap mark sits."""
+    parallel_arrow_offset: float = 4 * TEX_PT
+    """Distance of each of two opposite arrows between the same nodes from
+    the line through the nodes' centres."""
+    turn_radius: float = 6 * TEX_PT
+    """Radius of the rounded corners of an arrow from one row to the next."""
+    image_radius: float = 0.6 * CM
+    """Radius (or half side) of a node that shows an image."""
     head_scale: float = 1.0
     """Size of the arrow head as a multiple of TikZ's default ``to`` tip,
     whose size follows the shaft's line width."""
     head_linewidth_ratio: float = 0.8
     """Stroke width of the barbs as a fraction of the shaft's."""
+    arrow_head: str = "tikz"
+    """Shape of the arrow heads: ``"tikz"``, TikZ's ``to`` tip, or
+    ``"triangle"``, a filled triangle as CeTZ's ``">"`` mark draws it."""
 
     # Gap marks: three dots.
     gap_mark_position: float = 0.16
@@ -79,6 +96,9 @@ class Style:
     suffix_scale: float = 1.2
     tex_spacing: bool = True
     """Give relations and binary operators TeX's spacing in mathtext."""
+    usetex: bool = False
+    """Typeset every text with LaTeX (matplotlib's ``usetex``) and lay the
+    chain out with TeX's metrics; needs latex, dvipng, type1cm and cm-super."""
 
     # Insets.
     inset_radius: float = 12 * MM
@@ -97,6 +117,9 @@ class Style:
     """Ends of the vertical axis relative to the horizontal axis."""
     inset_axis_linewidth: float = 0.8 * TEX_PT
     inset_axis_color: object = "black"
+    inset_head_scale: float = 1.0
+    """Size of the heads of the inset axes as a multiple of *head_scale*,
+    at the axes' line width."""
     inset_cmap: object = "Blues"
     """Colour map of two-dimensional densities."""
     curve_color: object = (0.0, 0.0, 0.6)
@@ -127,13 +150,18 @@ class Style:
 
 _POSITIVE = frozenset({
     "node_radius", "fontsize", "inset_radius", "inset_unit", "suffix_scale",
-    "head_scale", "head_linewidth_ratio", "gap_dot_pitch",
+    "head_scale", "head_linewidth_ratio", "gap_dot_pitch", "image_radius",
+    "inset_head_scale",
 })
+ARROW_HEADS = ("tikz", "triangle")
 _SIGNED = frozenset({"gap_dot_shift"})
 
 
 def _check_field(name, value):
     """Raise if a style field holds a value that cannot be drawn."""
+    if name in _SPECIAL_CHECKS:
+        _SPECIAL_CHECKS[name](value)
+        return
     if name.endswith("color"):
         from matplotlib.colors import to_rgba
 
@@ -166,6 +194,48 @@ def _check_field(name, value):
             )
 
 
+def _check_arrow_head(value):
+    if value not in ARROW_HEADS:
+        raise ValueError(f"Style: arrow_head must be one of {', '.join(ARROW_HEADS)}, "
+                         f"got {value!r}")
+
+
+def _check_start_shorten(value):
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError("Style: arrow_start_shorten must be None or a number of "
+                        f"points, got {value!r}")
+    if not math.isfinite(value) or value < 0:
+        raise ValueError("Style: arrow_start_shorten must be finite and not "
+                         f"negative, got {value!r}")
+
+
+def _check_substitutions(value):
+    from matplotlib.colors import to_rgba
+
+    if not isinstance(value, tuple):
+        raise TypeError("Style: color_substitutions must be a tuple of "
+                        f"(given, drawn) colour pairs, got {value!r}")
+    for index, pair in enumerate(value):
+        if not isinstance(pair, tuple) or len(pair) != 2:
+            raise ValueError(f"Style: color_substitutions[{index}] must be a "
+                             f"(given, drawn) pair of colours, got {pair!r}")
+        for color in pair:
+            try:
+                to_rgba(color)
+            except (ValueError, TypeError):
+                raise ValueError(
+                    f"Style: color_substitutions[{index}]: {color!r} is not a "
+                    "valid matplotlib colour"
+                ) from None
+
+
+_SPECIAL_CHECKS = {
+    "arrow_head": _check_arrow_head,
+    "arrow_start_shorten": _check_start_shorten,
+    "color_substitutions": _check_substitutions,
+}
 _DEFAULTS = {}
 #: The default style.
 DEFAULT = Style()
