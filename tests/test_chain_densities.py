@@ -206,3 +206,9 @@ def test_shade_fills_under_curve(ax):
 def test_bad_shade_names_stage(ax):
     with pytest.raises(ValueError, match=r"stages\[0\] \('a'\): shade"):
         flowchain(ax, [Stage("a", density=stats.norm(), shade=3)])
+
+
+def test_legend_label_invalid_mathtext(ax):
+    stage = Stage("z_0", density={r"p_{": stats.norm()})
+    with pytest.raises(ValueError, match=r"stages\[0\] \('z_0'\): density: legend "):
+        flowchain(ax, [stage])

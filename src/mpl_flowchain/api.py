@@ -227,7 +227,7 @@ def _prepare(stages, *, arrows=None, captions=None, style=None, theme=None,
     plots = evaluate_plots(chain, **(densities or {}))
     caption_texts = _captions(chain, captions, style,
                               [plot is not None for plot in plots])
-    legend = _legend(plots, style)
+    legend = _legend(chain, plots, style)
     layout_options = dict(layout_options or {})
     inset_side = layout_options.pop("inset_side", None)
     images = tuple(_image(chain, node) for node in range(len(chain)))
@@ -347,12 +347,12 @@ def _check_artist_kw(artist_kw):
     return checked
 
 
-def _legend(plots, style):
+def _legend(chain, plots, style):
     """Return ``(mathtext, (color, linestyle))`` for each distinct curve label."""
     entries = []
     seen = set()
     styles = _curve_styles(style)
-    for inset in plots:
+    for node, inset in enumerate(plots):
         if inset is None:
             continue
         curves = [plot for plot in inset.plots if hasattr(plot, "p")]
@@ -364,13 +364,11 @@ def _legend(plots, style):
             if key in seen:
                 continue
             seen.add(key)
-            math = _text.as_mathtext(curve.label)
             try:
-                _text.check_mathtext(math, style.math_fontfamily)
+                math = _prepared_text(curve.label, style)
             except ValueError as err:
-                raise ValueError(f"density: legend label: {err}") from None
-            if style.tex_spacing:
-                math = _text.tex_spacing(math)
+                raise ValueError(f"{chain.where(node)}: density: legend label "
+                                 f"{curve.label!r}: {err}") from None
             entries.append((math, look))
     return entries
 
@@ -410,21 +408,26 @@ def _math(chain, node, field, text, style):
             f"{where}: {field} must be a string of mathtext, got "
             f"{type(text).__name__} {text!r}"
         )
+    try:
+        return _prepared_text(text, style)
+    except ValueError as err:
+        raise ValueError(f"{where}: {field}: {err}") from None
+
+
+def _prepared_text(text, style):
+    """Return *text* as the mathtext (or LaTeX) that is drawn, or raise.
+
+    The ValueError says what is wrong without naming where the text is.
+    """
     math = _text.as_mathtext(text)
     if math.replace(r"\$", "").count("$") % 2:
-        raise ValueError(f"{where}: {field}: unbalanced dollar signs in {text!r}")
+        raise ValueError(f"unbalanced dollar signs in {text!r}")
     if style.usetex:
         # LaTeX checks the text, which may use the author's own macros, and
         # spaces it by itself.  The layout reuses the typeset result.
-        try:
-            _tex.measure(math, style.fontsize)
-        except ValueError as err:
-            raise ValueError(f"{where}: {field}: {err}") from None
+        _tex.measure(math, style.fontsize)
         return math
-    try:
-        _text.check_mathtext(math, style.math_fontfamily)
-    except ValueError as err:
-        raise ValueError(f"{where}: {field}: {err}") from None
+    _text.check_mathtext(math, style.math_fontfamily)
     if style.tex_spacing:
         math = _tex.SpacedMathtext(_text.tex_spacing(math), math)
     return math
