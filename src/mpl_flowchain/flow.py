@@ -4,7 +4,7 @@ Stage 0 of a flow chain has the base density ``p_0`` of ``z_0``, and arrow
 i carries the bijection ``f_i``, so that ``z_i = f_i(z_{i-1})``. By the
 change of variables, the density of stage i is given by
 
-    log p_i(z) = log p_0(x_0) - sum_{j=1..i} log |det J_{f_j}(x_{j-1})|
+    log p_i(z) = log p_0(x_0) - sum_{j=1..i} log abs(det J_{f_j}(x_{j-1}))
 
 where ``x_i = z`` and ``x_{j-1} = f_j^{-1}(x_j)`` are the points that the
 chain of inverses visits. `push_forward` returns these densities, and
@@ -25,7 +25,7 @@ from .transforms._base import check_transform
 CHECK_POINTS_1D = 401
 CHECK_POINTS_2D = 61
 
-#: Default largest round-trip error |forward(inverse(z)) - z| / max(1, |z|)
+#: Default largest round-trip error ``|forward(inverse(z)) - z| / max(1, |z|)``
 #: that the inverse check accepts.
 DEFAULT_INVERSE_TOL = 1e-6
 
