@@ -17,6 +17,13 @@ _MEDIUM = 4 / 18
 # than the cmr10 and cmsy10 glyphs that mathtext scales down; this much room
 # on each side of a binary operator in a script makes up the difference.
 _SCRIPT_OPTICAL = 0.05
+# For the same reason TeX's script letters and digits (cmmi7, cmr7) are about
+# 14 % wider than the cmmi10 and cmr10 glyphs that mathtext scales to 70 %;
+# this much room, half on each side of each, makes up most of it.
+_SCRIPT_LETTER_SPACE = 0.05
+_GREEK = re.compile(r"\\(alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|"
+                    r"vartheta|iota|kappa|lambda|mu|nu|xi|pi|rho|sigma|tau|upsilon|"
+                    r"phi|varphi|chi|psi|omega)$")
 
 _RELATIONS = frozenset(r"""
     = < > : \leq \geq \equiv \models \prec \succ \sim \perp \preceq \succeq
@@ -116,9 +123,8 @@ def _respace(math):
             leading = previous in (None, "rel", "open", "punct")
             left = 0.0 if in_script or leading else _THICK
             right = 0.0 if in_script or ends_operand else _THICK
-            output.append(_hspace(left - _MATHTEXT_SPACE))
-            output.append(token)
-            output.append(_hspace(right - _MATHTEXT_SPACE))
+            output.append(_group(_hspace(left - _MATHTEXT_SPACE) + token
+                                 + _hspace(right - _MATHTEXT_SPACE), script_next))
             previous = "rel"
         elif token in _BINARIES:
             sign = previous in (None, "rel", "bin", "open", "punct") or ends_operand
@@ -128,12 +134,16 @@ def _respace(math):
                 space = 0.0 if sign else _MEDIUM
             # Braces stop mathtext from spacing the operator, whatever
             # precedes it, so that the space is the one given here.
-            output.append(_hspace(space))
-            output.append("{" + token + "}")
-            output.append(_hspace(space))
+            output.append(_group(_hspace(space) + "{" + token + "}" + _hspace(space),
+                                 script_next))
             previous = "bin"
         else:
-            output.append(token)
+            glyph = in_script and (token.isalnum() or _GREEK.match(token))
+            if glyph:
+                kern = _hspace(_SCRIPT_LETTER_SPACE / 2)
+                output.append(_group(kern + token + kern, script_next))
+            else:
+                output.append(token)
             if token in _OPENERS:
                 previous = "open"
             elif token in _PUNCTUATION:
@@ -171,6 +181,11 @@ def _next_atom(tokens, start):
         if not token.isspace():
             return token
     return None
+
+
+def _group(math, bare_script):
+    """Brace *math* when it stands for the single token of a bare script."""
+    return "{" + math + "}" if bare_script else math
 
 
 def _hspace(em):
