@@ -212,3 +212,71 @@ def test_legend_label_invalid_mathtext(ax):
     stage = Stage("z_0", density={r"p_{": stats.norm()})
     with pytest.raises(ValueError, match=r"stages\[0\] \('z_0'\): density: legend "):
         flowchain(ax, [stage])
+
+
+def test_curve_beyond_circle_warns(ax):
+    from mpl_flowchain import FlowChainWarning
+
+    with pytest.warns(FlowChainWarning, match=r"stages\[0\] \('z'\): the density's"):
+        flowchain(ax, [Stage("z", density="exp(-10*t^2)")], density_scale=60)
+
+
+def test_curves_share_domain(ax):
+    stage = Stage("z", density={"a": stats.norm(0, 1), "b": stats.norm(3, 0.2)})
+    chain = flowchain(ax, [stage])
+    first, second = chain.insets[0].plots
+    assert first.domain == second.domain
+    assert second.label == "b"
+
+
+def test_vertical_axis_marks_zero(ax):
+    chain = flowchain(ax, [Stage("z", density=stats.norm(3, 1), domain=(-1, 7))])
+    inset = chain.layout.insets[0]
+    x = chain.insets[0].yaxis.get_path().vertices[:, 0].mean()
+    # t = 0 lies an eighth of the way along the 2 cm axis from -1 to 7.
+    expected = inset.origin[0] + inset.xaxis[0] + (inset.xaxis[1] - inset.xaxis[0]) / 8
+    assert x == pytest.approx(expected, abs=0.5)
+
+
+def test_2d_domain_inside_circle(ax):
+    density = stats.multivariate_normal([0, 0], [[1, 0], [0, 1]])
+    chain = flowchain(ax, [Stage("x", density=density, domain=((-3, 3), (-3, 3)))])
+    image = chain.insets[0].fields[0]
+    x0, x1, y0, y1 = image.get_extent()
+    inset = chain.layout.insets[0]
+    for x in (x0, x1):
+        for y in (y0, y1):
+            assert np.hypot(x - inset.center[0], y - inset.center[1]) <= inset.radius
+
+
+def test_samples_too_many(ax):
+    with pytest.raises(ValueError, match=r"stages\[0\] \('z'\): density: samples must "
+                                         "be at most"):
+        flowchain(ax, [Stage("z", density=stats.norm(), samples=10**9)])
+
+
+def test_cmap_unknown_names_stage(ax):
+    draws = np.random.default_rng(0).normal(size=(200, 2))
+    with pytest.raises(ValueError, match=r"stages\[0\] \('x'\): cmap: 'nope'"):
+        flowchain(ax, [Stage("x", density=draws, cmap="nope")])
+
+
+def test_view_on_1d_rejected(ax):
+    with pytest.raises(ValueError, match=r"stages\[0\] \('x'\): view: 'contours'"):
+        flowchain(ax, [Stage("x", density=stats.norm(), view="contours")])
+
+
+class NanTransform:
+    def forward(self, x):
+        return x * np.nan
+
+    def inverse(self, y):
+        return y * np.nan
+
+    def log_abs_det_jacobian(self, x):
+        return x * 0.0
+
+
+def test_nan_transform_names_stage(ax):
+    with pytest.raises(ValueError, match=r"stages\[1\] \('z_1'\): transform: "):
+        flowchain(ax, ["z_0", "z_1"], base=stats.norm(), transforms=[NanTransform()])

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import math
+import warnings
 
 import numpy as np
 from matplotlib.lines import Line2D
 from matplotlib.patches import Circle, FancyBboxPatch
 from matplotlib.path import Path
 
-from ._arrows import FlowArrow
+from ._arrows import FlowArrow, arrow_style
 from .drawing import make_gap_mark, make_text
 from .insets import density_unit, fits_tikz_rule, make_inset
 
@@ -59,6 +60,7 @@ def make_parts(prepared, transform, axes):
                           curve_styles=curve_styles(style))
         for line in made.curves:
             line.set(**kw.get("curve", {}))
+        _warn_if_outside(prepared, inset, made)
         parts["insets"].append(made)
     for entry, (color, linestyle) in zip(layout.legend, prepared.legend_styles):
         (x0, y0), (x1, y1) = entry.handle
@@ -71,6 +73,24 @@ def make_parts(prepared, transform, axes):
         for box in boxes:
             parts[key].append(_text(box, style, transform, kw) if box else None)
     return parts
+
+
+def _warn_if_outside(prepared, inset, made):
+    """Warn when a curve reaches beyond its inset's circle."""
+    from .container import FlowChainWarning
+
+    for line in made.curves:
+        x = np.asarray(line.get_xdata()) - inset.center[0]
+        y = np.asarray(line.get_ydata()) - inset.center[1]
+        reach = float(np.max(np.hypot(x, y))) if len(x) else 0.0
+        if reach > inset.radius + inset.linewidth / 2:
+            where = prepared.chain.where(inset.node)
+            warnings.warn(
+                f"{where}: the density's curve reaches {reach - inset.radius:.1f} pt "
+                f"beyond its inset's circle at density_scale="
+                f"{prepared.density_scale!r}; a smaller density_scale, or 'peak', "
+                "keeps it inside", FlowChainWarning, stacklevel=5)
+            return
 
 
 def curve_styles(style):
@@ -140,7 +160,7 @@ def _arrow(arrow, look, style, transform):
     linewidth = look.get("linewidth", arrow.linewidth)
     options = dict(linewidth=linewidth, mutation_scale=linewidth * style.head_scale,
                    color=look.get("color", style.arrow_color), transform=transform,
-                   zorder=2)
+                   zorder=2, arrowstyle=arrow_style(style))
     if "linestyle" in look:
         options["linestyle"] = look["linestyle"]
     if arrow.path is not None:

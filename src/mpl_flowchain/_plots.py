@@ -42,7 +42,9 @@ def evaluate_plots(chain, *, base=None, transforms=None, insets=None, domain=Non
         if not plots:
             result.append(None)
             continue
-        _check_view(chain, node)
+        plots = _on_common_domain(chain, node, plots)
+        _check_view(chain, node, plots)
+        _check_cmap(chain, node)
         stage_shade = shade if stage.shade is None else stage.shade
         _check_shade(chain, node, stage_shade)
         result.append(InsetPlots(tuple(plots), stage_shade, stage.view, stage.cmap))
@@ -78,6 +80,7 @@ def _stage_plots(chain, node, in_flow):
             plot = evaluate(source, domain=stage.domain, samples=stage.samples)
         except (TypeError, ValueError) as err:
             raise type(err)(f"{where}: density: {err}") from err
+        plot.meta.setdefault("source", source)
         if label is not None:
             plot = _with_label(plot, label)
         plots.append(plot)
@@ -90,12 +93,65 @@ def _with_label(plot, label):
     return dataclasses.replace(plot, label=label)
 
 
-def _check_view(chain, node):
+def _on_common_domain(chain, node, plots):
+    """Re-sample the curves of one inset on one domain, their union.
+
+    An inset maps a curve's domain onto its horizontal axis, so curves drawn
+    together must share a domain to be compared.
+    """
+    curves = [plot for plot in plots if isinstance(plot, Curve)]
+    if len(curves) < 2 or len({curve.domain for curve in curves}) == 1:
+        return plots
+    low = min(curve.domain[0] for curve in curves)
+    high = max(curve.domain[1] for curve in curves)
+    stage = chain.stages[node]
+    shared = []
+    for plot in plots:
+        if isinstance(plot, Curve) and plot.domain != (low, high):
+            source = plot.meta.get("source")
+            if source is None or isinstance(source, Curve):
+                raise ValueError(
+                    f"{chain.where(node)}: density: its curves cover different "
+                    "domains, and a ready-made Curve cannot be sampled again; give "
+                    f"the stage domain=({low:g}, {high:g}) and curves on it"
+                )
+            try:
+                resampled = evaluate(source, domain=(low, high),
+                                     samples=stage.samples)
+            except (TypeError, ValueError) as err:
+                raise type(err)(f"{chain.where(node)}: density: {err}") from err
+            resampled.meta.setdefault("source", source)
+            plot = _with_label(resampled, plot.label)
+        shared.append(plot)
+    return shared
+
+
+def _check_view(chain, node, plots):
     view = chain.stages[node].view
-    if view is not None and view not in VIEWS:
+    if view is None:
+        return
+    if view not in VIEWS:
         raise ValueError(
             f"{chain.where(node)}: view: {view!r} is not one of "
             f"{', '.join(repr(v) for v in VIEWS)}"
+        )
+    if all(isinstance(plot, Curve) for plot in plots):
+        raise ValueError(
+            f"{chain.where(node)}: view: {view!r} applies to two-dimensional "
+            "densities, and this stage's density is one-dimensional"
+        )
+
+
+def _check_cmap(chain, node):
+    cmap = chain.stages[node].cmap
+    if cmap is None or not isinstance(cmap, str):
+        return
+    from matplotlib import colormaps
+
+    if cmap not in colormaps:
+        raise ValueError(
+            f"{chain.where(node)}: cmap: {cmap!r} is not a matplotlib colour map, "
+            "such as 'Blues' or 'viridis'"
         )
 
 
@@ -145,6 +201,7 @@ def _flow_densities(chain, base, transforms, insets, domain):
         except (TypeError, ValueError) as err:
             raise type(err)(f"{chain.where(node)}: density through the flow: "
                             f"{err}") from err
+        result[node].meta.setdefault("source", source)
     return result
 
 
@@ -218,7 +275,12 @@ def _stage_domains(chain, base_plot, transforms, domain, dim, push_samples):
         elif domain is not None:
             domains.append(domain)
         else:
-            domains.append(_central_range(pushed[node], weights, dim))
+            try:
+                domains.append(_central_range(pushed[node], weights, dim))
+            except ValueError as err:
+                raise ValueError(f"{chain.where(node)}: transform: {err}; check "
+                                 "the forward method of the arrows into this "
+                                 "stage") from None
     return domains
 
 
@@ -242,6 +304,9 @@ def _central_range(points, weights, dim, tail=0.001):
     ranges = []
     for values in columns:
         keep = np.isfinite(values) & (weights > 0)
+        if not keep.any():
+            raise ValueError("the transforms send every point of the base's domain "
+                             "to NaN or infinity")
         order = np.argsort(values[keep])
         sorted_values = values[keep][order]
         cumulative = np.cumsum(weights[keep][order])

@@ -9,6 +9,9 @@ import sys
 from ._tex import TeXError
 from .output import save
 
+# At 3600 dpi the reference figure is 21,082 x 6,023 pixels (1.3 * 10^8
+# pixels, 0.5 GB of RGBA); more only exhausts memory.
+MAX_DPI = 3600.0
 FORMATS = ("pdf", "svg", "png", "pgf")
 
 
@@ -62,6 +65,9 @@ def write_reference(output, *, dpi=200.0):
         )
     if not dpi > 0 or dpi == float("inf"):
         raise ValueError(f"--dpi must be a positive number, got {dpi}")
+    if dpi > MAX_DPI:
+        raise ValueError(f"--dpi must be at most {MAX_DPI:g}, got {dpi:g}; a "
+                         "larger raster would not fit in memory")
     if path.parent != pathlib.Path() and not path.parent.is_dir():
         raise ValueError(f"cannot write {str(path)!r}: folder {str(path.parent)!r} "
                          "does not exist")

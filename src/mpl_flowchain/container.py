@@ -49,6 +49,9 @@ class FlowChain(_Group):
         chain.arrows[0].set_color("tab:blue")
         chain[2].label.set_fontsize(12)
 
+    ``chain[i]`` is the i-th node, counting nodes only: in
+    ``["z_0", "z_1", ..., "z_i"]``, ``chain[2]`` is z_i, which error
+    messages call ``stages[3]`` after its place in the list.
     `get_children`, `remove`, `set_visible` and `get_window_extent` act
     on the whole chain.
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from matplotlib.lines import Line2D
 from matplotlib.patches import PathPatch
 from matplotlib.path import Path
 
-from ._arrows import FlowArrow
+from ._arrows import FlowArrow, arrow_style
 from .densities import Curve, Field, Scatter
 from .drawing import _Group, make_dashed_circle
 
@@ -120,7 +122,8 @@ def make_inset(inset, plots, style, transform, *, axes, unit, shade=False,
     curves = [plot for plot in plots if isinstance(plot, Curve)]
     two_d = [plot for plot in plots if not isinstance(plot, Curve)]
     frame = _two_d_frame(inset) if two_d and not curves else None
-    xaxis, yaxis = _axis_arrows(inset, style, transform, frame)
+    zero = _zero_offset(curves[0].domain, inset) if curves else 0.0
+    xaxis, yaxis = _axis_arrows(inset, style, transform, frame, zero)
     lines, shades = [], []
     for index, curve in enumerate(curves):
         color, linestyle = curve_styles[index % len(curve_styles)]
@@ -141,29 +144,50 @@ def make_inset(inset, plots, style, transform, *, axes, unit, shade=False,
     return Inset(inset.node, circle, xaxis, yaxis, lines, shades, fields, plots)
 
 
-def _axis_arrows(inset, style, transform, frame):
+def _zero_offset(domain, inset):
+    """Return where the vertical axis crosses the horizontal one, in points.
+
+    The vertical axis marks t = 0, as TikZ's does on ``(-1, 1)``, when the
+    domain contains 0; otherwise it stands at the domain's lower end.  The
+    offset is relative to the inset's centre.
+    """
+    low, high = domain
+    xaxis_low, xaxis_high = inset.xaxis
+    where = 0.0 if low <= 0.0 <= high else low
+    return xaxis_low + (where - low) / (high - low) * (xaxis_high - xaxis_low)
+
+
+def _axis_arrows(inset, style, transform, frame, zero=0.0):
     axis_style = dict(linewidth=style.inset_axis_linewidth,
-                      mutation_scale=style.inset_axis_linewidth * style.head_scale,
+                      mutation_scale=(style.inset_axis_linewidth * style.head_scale
+                                      * style.inset_head_scale),
                       color=style.inset_axis_color, transform=transform, zorder=2)
     if frame is None:
         ox, oy = inset.origin
         x_ends = ((ox + inset.xaxis[0], oy), (ox + inset.xaxis[1], oy))
-        y_ends = ((ox, oy + inset.yaxis[0]), (ox, oy + inset.yaxis[1]))
+        # Away from the centre the vertical axis is shortened to stay inside
+        # the circle.
+        room = math.sqrt(max(inset.radius**2 - zero**2, 0.0)) * 0.95
+        drop = inset.center[1] - oy
+        bottom = max(inset.yaxis[0], drop - room)
+        top = min(inset.yaxis[1], drop + room)
+        y_ends = ((ox + zero, oy + bottom), (ox + zero, oy + top))
     else:
         (x0, x1), (y0, y1) = frame
         cx, cy = inset.center
         x_ends = ((x0, cy), (x1, cy))
         y_ends = ((cx, y0), (cx, y1))
-    return FlowArrow(*x_ends, **axis_style), FlowArrow(*y_ends, **axis_style)
+    return (FlowArrow(*x_ends, arrowstyle=arrow_style(style), **axis_style),
+            FlowArrow(*y_ends, arrowstyle=arrow_style(style), **axis_style))
 
 
 def _two_d_frame(inset):
     """Return the square, in layout points, that a 2-D domain maps onto.
 
-    The square is centred on the inset and circumscribes its circle, so
-    that the circle shows the central disc of the domain.
+    The square is centred on the inset and inscribed in its circle, so that
+    the whole domain shows and the circle clips nothing.
     """
-    half = inset.radius
+    half = inset.radius / math.sqrt(2)
     cx, cy = inset.center
     return (cx - half, cx + half), (cy - half, cy + half)
 

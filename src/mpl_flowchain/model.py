@@ -55,8 +55,9 @@ class Stage:
         Fill the area under the inset's curves; a number is the fill's
         alpha (default 0.25).  Default: the chain's *shade* option.
     view : {"heatmap", "contours", "scatter"}, optional
-        How a two-dimensional density is drawn; default ``"heatmap"``
-        for densities and ``"scatter"`` for samples.
+        How a two-dimensional density is drawn; default ``"heatmap"``,
+        which for samples is their kernel density estimate.  ``"scatter"``
+        draws the samples themselves.
     cmap : str or Colormap, optional
         Colour map of a two-dimensional density; default: the style's.
     """

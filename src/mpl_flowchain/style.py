@@ -173,6 +173,10 @@ def _check_field(name, value):
             ) from None
         return
     default = _DEFAULTS.get(name)
+    if isinstance(default, bool):
+        if not isinstance(value, bool):
+            raise TypeError(f"Style: {name} must be True or False, got {value!r}")
+        return
     if isinstance(default, float):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise TypeError(f"Style: {name} must be a number of points, got {value!r}")

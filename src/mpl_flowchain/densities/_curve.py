@@ -111,12 +111,21 @@ class Scatter:
     meta: dict = field(default_factory=dict, compare=False)
 
 
+MAX_SAMPLES = 100_000
+"""Largest number of sample points along one axis of an inset.  An inset is
+a few centimetres wide, so more points draw nothing finer and only cost
+time and memory."""
+
+
 def check_samples(samples):
-    """Return *samples* as an int of at least 2, or raise."""
+    """Return *samples* as an int from 2 to `MAX_SAMPLES`, or raise."""
     if isinstance(samples, bool) or not isinstance(samples, (int, np.integer)):
         raise TypeError(f"samples must be an integer, got {samples!r}")
     if samples < 2:
         raise ValueError(f"samples must be at least 2, got {samples}")
+    if samples > MAX_SAMPLES:
+        raise ValueError(f"samples must be at most {MAX_SAMPLES:,} points per axis, "
+                         f"got {samples:,}; an inset cannot show more")
     return int(samples)
 
 

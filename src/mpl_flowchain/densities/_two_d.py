@@ -103,7 +103,14 @@ def grid_2d(domain, samples):
         nx, ny = (check_samples(count) for count in samples)
     else:
         nx = ny = check_samples(samples)
+    if nx * ny > MAX_GRID_POINTS:
+        raise ValueError(f"a 2-D grid of {nx} x {ny} samples is too large; give at "
+                         f"most {MAX_GRID_POINTS:,} points in all, such as 512 x 512")
     return np.linspace(x_low, x_high, nx), np.linspace(y_low, y_high, ny)
+
+
+#: Largest number of points of a 2-D grid, 2048 x 2048.
+MAX_GRID_POINTS = 2048 * 2048
 
 
 def field_from_function(function, domain, samples, subject, *, convention="xy"):
