@@ -10,7 +10,7 @@ from matplotlib.patches import PathPatch
 from matplotlib.path import Path
 
 from ._arrows import FlowArrow, arrow_style
-from .densities import Curve, Field, Scatter
+from .densities import Curve, Scatter
 from .drawing import _Group, make_dashed_circle
 
 VIEWS = ("heatmap", "contours", "scatter")

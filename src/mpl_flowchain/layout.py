@@ -11,7 +11,6 @@ bottom on the anchor.  Nodes then move apart until nothing overlaps.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from . import _tex, _text
