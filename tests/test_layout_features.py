@@ -256,3 +256,13 @@ def test_natural_figure_holds_every_orientation():
         box = chain.get_window_extent(fig.canvas.get_renderer())
         assert box.x0 >= -1 and box.y0 >= -1, orientation
         assert box.x1 <= fig.bbox.x1 + 1 and box.y1 <= fig.bbox.y1 + 1, orientation
+
+
+@pytest.mark.parametrize("orientation", ["tb", "bt"])
+def test_vertical_sublabel_beside_node(ax, orientation):
+    chain = flowchain(ax, [Stage("z_0", sublabel="d"), Stage("z_1", sublabel="e")],
+                      orientation=orientation)
+    for node in chain.layout.nodes:
+        x0, y0, x1, y1 = node.sublabel.bbox
+        assert x1 < node.center[0] - node.radius
+        assert y0 < node.center[1] < y1
