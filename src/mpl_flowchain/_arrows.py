@@ -21,7 +21,7 @@ _SHAFT_SETBACK = 0.4
 HEAD_STROKE = 0.8
 
 # CeTZ's default mark is 0.2 cm long and 0.15 cm wide whatever the line
-# width; these are those sizes in multiples of a 1 pt line.
+# width.  These are those sizes in multiples of a 1 pt line.
 _TRIANGLE_LENGTH = 0.2 * 72 / 2.54
 _TRIANGLE_WIDTH = 0.15 * 72 / 2.54
 
@@ -105,6 +105,7 @@ class TriangleTip:
         normal = np.array([-direction[1], direction[0]])
         length = self.length * mutation_size
         half_width = self.width * mutation_size / 2
+
         # Growing a triangle by a stroke of half width *grow* with mitred
         # corners scales it about its incentre by (r + grow) / r, where r
         # is its inradius.
@@ -115,10 +116,12 @@ class TriangleTip:
         apex = end - direction * (length - inradius) * (factor - 1)
         base = apex - direction * length
         incentre = apex - direction * (length - inradius)
-        corners = np.array([apex, base + normal * half_width, base - normal * half_width])
+        corners = np.array([apex, base + normal * half_width,
+                            base - normal * half_width])
         outline = incentre + (corners - incentre) * factor
         head = Path(np.vstack([outline, outline[:1]]),
                     [Path.MOVETO, Path.LINETO, Path.LINETO, Path.CLOSEPOLY])
+
         # The shaft stops at the triangle's base, under the grown head.
         shaft = Path(np.vstack([vertices[:-1], base]),
                      None if path.codes is None else path.codes)

@@ -15,6 +15,7 @@ import dataclasses
 import math
 from dataclasses import dataclass
 
+from ._arrows import head_half_width
 from .layout import ArrowGeometry, InsetGeometry, NodeGeometry, TextBox
 
 DIRECTIONS = {"lr": (1.0, 0.0), "rl": (-1.0, 0.0), "tb": (0.0, -1.0),
@@ -123,21 +124,30 @@ class _Placer:
                       else max(width, ascent + descent) / 2)
             radius = max(minimum, needed)
         anchor = radius + style.node_linewidth / 2
+        # Texts "under" a node go below it in a horizontal chain; in a
+        # vertical one, where the arrows leave below, they go beside it, on
+        # the side away from the inset.
+        side, point = "below", (0.0, -anchor)
+        if not self.horizontal:
+            inset_side = spec.inset_side or self.default_inset_side
+            side = "right" if inset_side == "left" else "left"
+            point = (anchor if side == "right" else -anchor, 0.0)
+        bottom = -anchor
         if spec.label_position == "center":
             label = self.place(spec.label, 0.0, -(ascent - descent) / 2)
-            bottom = -anchor
         else:
-            label = self.beside(spec.label, (0.0, -anchor), "below")
-            bottom = self.outer_edge(label, "below")
+            label = self.beside(spec.label, point, side)
+            point = self._past(label, side, point)
         node = NodeGeometry((0.0, 0.0), radius, style.node_linewidth, label,
                             spec.shape)
         texts = [label]
         if spec.sublabel:
-            sublabel = self.beside(spec.sublabel, (0.0, bottom), "below",
-                                   SUBLABEL_SCALE)
-            bottom = self.outer_edge(sublabel, "below")
+            sublabel = self.beside(spec.sublabel, point, side, SUBLABEL_SCALE)
+            point = self._past(sublabel, side, point)
             node = dataclasses.replace(node, sublabel=sublabel)
             texts.append(sublabel)
+        if side == "below":
+            bottom = point[1]
         suffix = None
         east = anchor
         if spec.suffix:
@@ -151,6 +161,13 @@ class _Placer:
         if inset is not None:
             boxes.append(_square(inset.center, inset.radius + inset.linewidth / 2))
         return _Parts(node, caption, suffix, inset, boxes, east)
+
+    def _past(self, box, side, point):
+        """Return the anchor just beyond a text placed on *side* of *point*."""
+        edge = self.outer_edge(box, side)
+        if side in ("below", "above"):
+            return (point[0], edge)
+        return (edge, point[1])
 
     def _inset_and_caption(self, spec, index, anchor, bottom, east):
         style = self.style
@@ -187,23 +204,34 @@ class _Placer:
     def reach(self, parts, toward):
         """Return how far a node's parts reach from its centre along *toward*.
 
-        That is the node's anchor, or the end of its suffix when the
-        suffix lies on the way.
+        That is the node's anchor, or the point where the line from the
+        centre along the unit vector *toward* leaves the suffix's room
+        (its padded box and outer sep) when the line runs through it.
         """
         anchor = parts.node.anchor_radius
-        if toward == (1.0, 0.0):
-            return parts.east
-        return anchor
+        if parts.suffix is None:
+            return anchor
+        x0, y0, x1, y1 = parts.suffix.padded_bbox
+        outer = self.style.text_outer_sep * (parts.suffix.fontsize
+                                             / self.style.fontsize)
+        leave = _ray_exit(toward, (x0 - outer, y0 - outer, x1 + outer, y1 + outer))
+        return anchor if leave is None else max(anchor, leave)
 
     def arrows_between(self, source, target, spec, start_point, end_point,
-                       reach_source, reach_target):
+                       source_parts, target_parts):
         """Return the geometries and label boxes of the arrows of one pair."""
         style = self.style
         d = _unit(_sub(end_point, start_point))
+        reach_source = self.reach(source_parts, d)
+        reach_target = self.reach(target_parts, _mul(d, -1.0))
         border_source = _add(start_point, _mul(d, reach_source))
         border_target = _sub(end_point, _mul(d, reach_target))
         midpoint = _mid(border_source, border_target)
-        shorten_source = style.gap_arrow_shorten if spec.gap else style.arrow_shorten
+        # A tail keeps arrow_start_shorten from its node, or gap_arrow_shorten
+        # where it leaves the gap mark's side.
+        tail_room = _start_shorten(style)
+        gap_room = style.gap_arrow_shorten if spec.gap else None
+        shorten_source = tail_room if gap_room is None else gap_room
         shorten_target = style.arrow_shorten
         mark = None
         if spec.gap:
@@ -222,19 +250,36 @@ class _Placer:
                                          -1.0))
         if both and spec.bend and not spec.inverse_bend:
             inverse_side = _side_of(_mul(_bulge(d, spec.bend), -1.0))
+        # A bent arrow's label sits outside its arc.  When both arcs of a
+        # pair bulge to one side, the flatter one takes its label inside,
+        # towards the line through the nodes, so that the labels never meet.
+        inverse_bend = spec.inverse_bend if both else spec.bend
+        forward_bulge = _bulge(d, spec.bend) if spec.bend else None
+        inverse_bulge = _bulge(_mul(d, -1.0), inverse_bend) if inverse_bend else None
+        if forward_bulge is not None:
+            forward_side = _side_of(forward_bulge)
+        if inverse_bulge is not None:
+            inverse_side = _side_of(inverse_bulge)
+        if (both and forward_bulge is not None and inverse_bulge is not None
+                and _dot(forward_bulge, inverse_bulge) > 0):
+            if abs(spec.bend) <= abs(spec.inverse_bend):
+                forward_side = _side_of(_mul(forward_bulge, -1.0))
+            else:
+                inverse_side = _side_of(_mul(inverse_bulge, -1.0))
         if spec.direction in ("forward", "both"):
             arrows.append(self._one_arrow(
-                source, target, start_point, end_point, reach_source, reach_target,
+                source, target, start_point, end_point, source_parts, target_parts,
                 shorten_source, shorten_target, spec.bend, _mul(side, offset),
                 spec.label, forward_side, midpoint, mark, inverse=False))
         if spec.direction in ("inverse", "both"):
             label = spec.inverse_label if both else spec.label
             bend = spec.inverse_bend if both else spec.bend
-            label_side = inverse_side if both else self.label_side
+            label_side = inverse_side if both or bend else self.label_side
             shift = _mul(side, -offset)
             arrows.append(self._one_arrow(
-                source, target, end_point, start_point, reach_target, reach_source,
-                shorten_target, shorten_source, bend, shift, label, label_side,
+                source, target, end_point, start_point, target_parts, source_parts,
+                tail_room, style.arrow_shorten if gap_room is None else gap_room,
+                bend, shift, label, label_side,
                 midpoint, mark if not both else None, inverse=True))
         return arrows
 
@@ -242,12 +287,14 @@ class _Placer:
         return {"above": "below", "below": "above", "left": "right",
                 "right": "left"}[self.label_side]
 
-    def _one_arrow(self, source, target, tail_center, head_center, reach_tail,
-                   reach_head, shorten_tail, shorten_head, bend, shift, text,
+    def _one_arrow(self, source, target, tail_center, head_center, tail_parts,
+                   head_parts, shorten_tail, shorten_head, bend, shift, text,
                    label_side, midpoint, mark, inverse):
         style = self.style
         d = _unit(_sub(head_center, tail_center))
         if bend == 0:
+            reach_tail = self.reach(tail_parts, d)
+            reach_head = self.reach(head_parts, _mul(d, -1.0))
             start = _add(_add(tail_center, _mul(d, reach_tail + shorten_tail)), shift)
             end = _add(_sub(head_center, _mul(d, reach_head + shorten_head)), shift)
             anchor = _add(midpoint, shift)
@@ -257,19 +304,21 @@ class _Placer:
                                  inverse, d)
         # A bent arrow leaves its tail at *bend* degrees to the left of the
         # straight line and meets its head symmetrically, along a quadratic
-        # Bezier curve whose control point lies on the left normal.
+        # Bezier curve whose control point lies on the left normal.  Each
+        # end keeps its room from the node's border along its own heading.
         angle = math.radians(bend)
-        tail_anchor = self._node_anchor(tail_center, reach_tail, shorten_tail,
-                                        _rotate(d, angle))
-        head_anchor = self._node_anchor(head_center, reach_head, shorten_head,
-                                        _mul(_rotate(d, -angle), -1.0))
+        leave = _rotate(d, angle)
+        enter = _mul(_rotate(d, -angle), -1.0)
+        tail_anchor = self._node_anchor(tail_center, self.reach(tail_parts, leave),
+                                        shorten_tail, leave)
+        head_anchor = self._node_anchor(head_center, self.reach(head_parts, enter),
+                                        shorten_head, enter)
         chord = _sub(head_anchor, tail_anchor)
         length = math.hypot(*chord)
         left = (-d[1], d[0])
         height = length / 2 * math.tan(angle)
         apex = _add(_mid(tail_anchor, head_anchor), _mul(left, height / 2))
-        side = _side_of(left if bend > 0 else _mul(left, -1.0))
-        label = self.beside(text, apex, side) if text else None
+        label = self.beside(text, apex, label_side) if text else None
         if mark is not None:
             control = _add(_mid(tail_anchor, head_anchor), _mul(left, height))
             t = style.gap_mark_position
@@ -282,6 +331,13 @@ class _Placer:
     @staticmethod
     def _node_anchor(center, reach, shorten, direction):
         return _add(center, _mul(direction, reach + shorten))
+
+
+def _start_shorten(style):
+    """Return the room between a node's border and the tail of an arrow."""
+    if style.arrow_start_shorten is None:
+        return style.arrow_shorten
+    return style.arrow_start_shorten
 
 
 def place_chain(specs, arrow_specs, *, orientation, wrap, label_side, style,
@@ -369,12 +425,12 @@ def _place_row(placer, parts, arrow_specs, row):
         for _ in range(12):
             end = _add(start, _mul(d, step))
             pair = placer.arrows_between(source, target, spec, start, end,
-                                         reach_source, reach_target)
+                                         parts[source], parts[target])
             label_boxes = [arrow.label.padded_bbox for arrow in pair if arrow.label]
             node_boxes = [_moved_box(box, end) for box in parts[target].boxes]
             push = 0.0
             for label in label_boxes:
-                for other in boxes + node_boxes[1:]:
+                for other in boxes + node_boxes:
                     if (_overlap_across(other, label, d) > _EPSILON
                             and _overlap_along(other, label, d) > _EPSILON):
                         push = max(push, _overlap_along(other, label, d))
@@ -400,8 +456,12 @@ def _lane_width(placer, spec):
     style = placer.style
     width = 2 * style.node_distance / 3
     if spec.label:
-        _, ascent, descent = placer.extent(spec.label)
-        width = max(width, 2 * (ascent + descent + 2 * style.inner_sep
+        # The label sits on one side of the lane's middle, so half the
+        # lane holds its extent across the lane: its height between rows
+        # and its width between the columns of a vertical chain.
+        text_width, ascent, descent = placer.extent(spec.label)
+        across = ascent + descent if placer.horizontal else text_width
+        width = max(width, 2 * (across + 2 * style.inner_sep
                                 + 2 * style.text_outer_sep))
     return width
 
@@ -421,7 +481,7 @@ def _connector(placer, parts, positions, source, target, spec, row_boxes):
     tail, head = positions[source], positions[target]
     reach_tail = placer.reach(parts[source], d)
     reach_head = placer.reach(parts[target], _mul(d, -1.0))
-    shorten_tail = style.gap_arrow_shorten if spec.gap else style.arrow_shorten
+    shorten_tail = style.gap_arrow_shorten if spec.gap else _start_shorten(style)
     start = _add(tail, _mul(d, reach_tail + shorten_tail))
     end = _sub(head, _mul(d, reach_head + style.arrow_shorten))
     u_out = max(max(_project_max(box, d) for box in previous_row) + margin,
@@ -441,11 +501,17 @@ def _connector(placer, parts, positions, source, target, spec, row_boxes):
     if spec.label:
         label = placer.beside(spec.label, lane_middle, _side_of(_mul(w, -1.0)))
     mark = None
+    mark_direction = d
     if spec.gap:
+        # The dots sit as far from the border as in a row at the gap's
+        # distance, in the room before the ink.  A fraction of this longer
+        # path would put them on the line.
         border = _add(tail, _mul(d, reach_tail))
-        mark = _along_polyline((border,) + corners[1:], style.gap_mark_position)
+        mark, mark_direction = _along_polyline(
+            (border,) + corners[1:], style.gap_mark_position * style.gap_distance)
     return ArrowGeometry(source, target, start, end, lane_middle,
-                         style.arrow_linewidth, label, mark, 0.0, corners, False, d)
+                         style.arrow_linewidth, label, mark, 0.0, corners, False,
+                         mark_direction)
 
 
 def _arrow_slot(arrows, target):
@@ -455,31 +521,75 @@ def _arrow_slot(arrows, target):
     return len(arrows)
 
 
-def _along_polyline(points, fraction):
+def _along_polyline(points, distance):
+    """Return the point *distance* along a polyline, and its heading.
+
+    The heading is the unit vector of the segment that the point lies on,
+    along which a gap mark's dots are set.
+    """
     lengths = [math.dist(a, b) for a, b in zip(points, points[1:])]
-    remaining = fraction * sum(lengths)
+    remaining = distance
+    heading = (1.0, 0.0)
     for (a, b), length in zip(zip(points, points[1:]), lengths):
-        if remaining <= length and length > 0:
-            return _add(a, _mul(_sub(b, a), remaining / length))
+        if length <= 0:
+            continue
+        heading = _unit(_sub(b, a))
+        if remaining <= length:
+            return _add(a, _mul(_sub(b, a), remaining / length)), heading
         remaining -= length
-    return points[-1]
+    return points[-1], heading
 
 
 def _bounding_box(boxes, arrows, style):
     boxes = list(boxes)
     for arrow in arrows:
-        half = arrow.linewidth * 2.55 * style.head_scale
+        half = head_half_width(style, arrow.linewidth)
         points = [arrow.start, arrow.end]
         if arrow.path is not None:
             points = list(arrow.path)
         elif arrow.bend:
             points.append(arrow.midpoint)
+            points += _bent_extremes(arrow.start, arrow.end, arrow.bend)
         for x, y in points:
             boxes.append((x - half, y - half, x + half, y + half))
+        if arrow.gap_mark is not None:
+            boxes += _gap_mark_boxes(arrow.gap_mark, arrow.direction, style)
         if arrow.label is not None:
             boxes.append(arrow.label.padded_bbox)
     return (min(b[0] for b in boxes), min(b[1] for b in boxes),
             max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+def _gap_mark_boxes(center, direction, style):
+    """Return the boxes of a gap mark's dots, as the drawing places them."""
+    radius = style.gap_dot_diameter / 2
+    middle = _add(center, _mul(direction, style.gap_dot_shift))
+    dots = [_add(middle, _mul(direction, step * style.gap_dot_pitch))
+            for step in (-1, 0, 1)]
+    return [_square(dot, radius) for dot in dots]
+
+
+def _bent_extremes(start, end, bend):
+    """Return the points where a bent arrow's curve is furthest along x or y.
+
+    The curve is the quadratic Bezier curve that the drawing makes with
+    matplotlib's ``arc3`` connection style: its control point lies on the
+    left normal of the chord, ``tan(bend) / 2`` chord lengths from the
+    chord's middle.
+    """
+    chord = _sub(end, start)
+    lift = math.tan(math.radians(bend)) / 2
+    control = _add(_mid(start, end), _mul((-chord[1], chord[0]), lift))
+    points = []
+    for axis in (0, 1):
+        curvature = start[axis] - 2 * control[axis] + end[axis]
+        if abs(curvature) < 1e-12:
+            continue
+        t = (start[axis] - control[axis]) / curvature
+        if 0 < t < 1:
+            points.append(_add(_add(_mul(start, (1 - t) ** 2),
+                                    _mul(control, 2 * (1 - t) * t)), _mul(end, t * t)))
+    return points
 
 
 # Moving placed parts.
@@ -578,6 +688,27 @@ def _overlap_across(a, b, d):
     across = (-d[1], d[0])
     return min(_project_max(a, across), _project_max(b, across)) - max(
         _project_min(a, across), _project_min(b, across))
+
+
+def _ray_exit(direction, box):
+    """Return where a ray from the origin along *direction* leaves *box*.
+
+    *box* is ``(x0, y0, x1, y1)``.  Return the distance along the unit
+    vector *direction*, or None when the ray misses the box.
+    """
+    near, far = -math.inf, math.inf
+    for axis in (0, 1):
+        low, high = box[axis], box[axis + 2]
+        if abs(direction[axis]) < 1e-12:
+            if not low <= 0.0 <= high:
+                return None
+            continue
+        first, second = low / direction[axis], high / direction[axis]
+        near = max(near, min(first, second))
+        far = min(far, max(first, second))
+    if far < max(near, 0.0):
+        return None
+    return far
 
 
 def _overlap_along(a, b, d):

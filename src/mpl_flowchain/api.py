@@ -455,11 +455,13 @@ def _captions(chain, captions, style, has_inset):
 def _node_colors(chain, node, style):
     from matplotlib.colors import to_rgba
 
+    from . import themes
+
     stage = chain.stages[node]
     colors = []
     for field, value, default in (("edgecolor", stage.edgecolor, style.node_edgecolor),
                                   ("facecolor", stage.facecolor, style.node_facecolor)):
-        value = default if value is None else value
+        value = default if value is None else themes.substitute_color(style, value)
         try:
             colors.append(to_rgba(value))
         except (ValueError, TypeError):
