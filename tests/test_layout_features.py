@@ -266,3 +266,10 @@ def test_vertical_sublabel_beside_node(ax, orientation):
         x0, y0, x1, y1 = node.sublabel.bbox
         assert x1 < node.center[0] - node.radius
         assert y0 < node.center[1] < y1
+
+
+def test_vertical_caption_without_inset_beside(ax):
+    chain = flowchain(ax, [Stage("z_0", caption="p_0"), "z_1"], orientation="tb")
+    caption = chain.layout.captions[0]
+    node = chain.layout.nodes[0]
+    assert caption.bbox[2] < node.center[0] - node.radius

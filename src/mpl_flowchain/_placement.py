@@ -133,6 +133,14 @@ class _Placer:
             side = "right" if inset_side == "left" else "left"
             point = (anchor if side == "right" else -anchor, 0.0)
         bottom = -anchor
+        suffix = None
+        east = anchor
+        if spec.suffix:
+            suffix = self.beside(spec.suffix, (anchor, 0.0), "right", style.suffix_scale)
+            east = self.outer_edge(suffix, "right")
+            if side == "right":
+                # The suffix stays next to the node, and the other texts follow it.
+                point = (east, 0.0)
         if spec.label_position == "center":
             label = self.place(spec.label, 0.0, -(ascent - descent) / 2)
         else:
@@ -148,13 +156,10 @@ class _Placer:
             texts.append(sublabel)
         if side == "below":
             bottom = point[1]
-        suffix = None
-        east = anchor
-        if spec.suffix:
-            suffix = self.beside(spec.suffix, (anchor, 0.0), "right", style.suffix_scale)
-            east = self.outer_edge(suffix, "right")
+        if suffix is not None:
             texts.append(suffix)
-        inset, caption = self._inset_and_caption(spec, index, anchor, bottom, east)
+        inset, caption = self._inset_and_caption(spec, index, anchor, bottom, east,
+                                                 (point, side))
         if caption is not None:
             texts.append(caption)
         boxes = [_square((0.0, 0.0), anchor)] + [box.padded_bbox for box in texts]
@@ -169,10 +174,15 @@ class _Placer:
             return (point[0], edge)
         return (edge, point[1])
 
-    def _inset_and_caption(self, spec, index, anchor, bottom, east):
+    def _inset_and_caption(self, spec, index, anchor, bottom, east, under):
         style = self.style
         if not spec.inset:
-            caption = (self.beside(spec.caption, (0.0, bottom), "below")
+            # Without an inset the caption joins the texts under the node,
+            # which a vertical chain sets beside it.
+            point, side = under
+            if side == "below":
+                point = (0.0, bottom)
+            caption = (self.beside(spec.caption, point, side)
                        if spec.caption else None)
             return None, caption
         side = spec.inset_side or self.default_inset_side
@@ -456,9 +466,9 @@ def _lane_width(placer, spec):
     style = placer.style
     width = 2 * style.node_distance / 3
     if spec.label:
-        # The label sits on one side of the lane's middle, so half the
-        # lane holds its extent across the lane: its height between rows
-        # and its width between the columns of a vertical chain.
+        # The label sits on one side of the lane's middle, so half the lane
+        # must fit the label's extent across the lane.  That is its height
+        # between rows, and its width between the columns of a vertical chain.
         text_width, ascent, descent = placer.extent(spec.label)
         across = ascent + descent if placer.horizontal else text_width
         width = max(width, 2 * (across + 2 * style.inner_sep
