@@ -118,14 +118,14 @@ class _Placer:
         minimum = style.node_radius if spec.min_radius is None else spec.min_radius
         radius = minimum
         if spec.label_position == "center":
-            # As TikZ's circle shape: the circle holds the text's box, and
-            # the minimum radius is the style's.
+            # As in TikZ's circle shape, the circle contains the text's box,
+            # and the style's radius is the minimum.
             needed = (math.hypot(width, ascent + descent) / 2 if spec.shape == "circle"
                       else max(width, ascent + descent) / 2)
             radius = max(minimum, needed)
         anchor = radius + style.node_linewidth / 2
-        # Texts "under" a node go below it in a horizontal chain; in a
-        # vertical one, where the arrows leave below, they go beside it, on
+        # Texts "under" a node go below it in a horizontal chain.  A vertical
+        # chain's arrows leave below, so there they go beside the node, on
         # the side away from the inset.
         side, point = "below", (0.0, -anchor)
         if not self.horizontal:

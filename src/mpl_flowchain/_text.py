@@ -7,19 +7,19 @@ import re
 
 # mathtext puts 0.2 em around every relation and binary operator, in any
 # style.  TeX puts a thick space (5/18 em) around a relation and a medium
-# space (4/18 em) around a binary operator, but none in sub- and
+# space (4/18 em) around a binary operator.  It puts none in sub- and
 # superscripts, none before a leading relation and none around a binary
 # operator used as a sign.  These are the em fractions of TeX's spaces.
 _MATHTEXT_SPACE = 0.2
 _THICK = 5 / 18
 _MEDIUM = 4 / 18
 # TeX sets scripts in cmr7 and cmsy7, whose + and - are wider for their size
-# than the cmr10 and cmsy10 glyphs that mathtext scales down; this much room
+# than the cmr10 and cmsy10 glyphs that mathtext scales down.  This much room
 # on each side of a binary operator in a script makes up the difference.
 _SCRIPT_OPTICAL = 0.05
 # For the same reason TeX's script letters and digits (cmmi7, cmr7) are about
-# 14 % wider than the cmmi10 and cmr10 glyphs that mathtext scales to 70 %;
-# this much room, half on each side of each, makes up most of it.
+# 14 % wider than the cmmi10 and cmr10 glyphs that mathtext scales to 70 %.
+# This much room, half on each side of each, makes up most of the difference.
 _SCRIPT_LETTER_SPACE = 0.05
 _GREEK = re.compile(r"\\(alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|"
                     r"vartheta|iota|kappa|lambda|mu|nu|xi|pi|rho|sigma|tau|upsilon|"
@@ -239,7 +239,7 @@ def measure(text, fontsize, math_fontfamily="cm"):
     depend on the renderer or the figure's DPI.
     """
     if "$" not in text.replace(r"\$", ""):
-        raise ValueError(f"{text!r} holds no math between dollar signs")
+        raise ValueError(f"{text!r} contains no math between dollar signs")
     # mathtext rounds its boxes to whole pixels, so lay out at a large size
     # and scale down.
     parse = _parser().parse(text, 72, _font(_MEASURE_SIZE, math_fontfamily))
