@@ -273,3 +273,11 @@ def test_vertical_caption_without_inset_beside(ax):
     caption = chain.layout.captions[0]
     node = chain.layout.nodes[0]
     assert caption.bbox[2] < node.center[0] - node.radius
+
+
+def test_gap_dots_follow_bent_arrow(ax):
+    chain = flowchain(ax, ["z_0", ..., Stage("z_1", arrow=Arrow(bend=40))])
+    arrow = chain.layout.arrows[0]
+    # Near its start a curve bent 40 degrees left still climbs steeply.
+    assert arrow.direction[1] > 0.3
+    assert arrow.direction[0] > 0

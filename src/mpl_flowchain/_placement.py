@@ -329,14 +329,19 @@ class _Placer:
         height = length / 2 * math.tan(angle)
         apex = _add(_mid(tail_anchor, head_anchor), _mul(left, height / 2))
         label = self.beside(text, apex, label_side) if text else None
+        heading = d
         if mark is not None:
             control = _add(_mid(tail_anchor, head_anchor), _mul(left, height))
             t = style.gap_mark_position
             mark = _add(_add(_mul(tail_anchor, (1 - t) ** 2),
                              _mul(control, 2 * (1 - t) * t)), _mul(head_anchor, t * t))
+            # The dots follow the curve's tangent there, the derivative of
+            # the quadratic Bezier curve.
+            heading = _unit(_add(_mul(_sub(control, tail_anchor), 1 - t),
+                                 _mul(_sub(head_anchor, control), t)))
         return ArrowGeometry(source, target, tail_anchor, head_anchor, apex,
                              style.arrow_linewidth, label, mark, float(bend), None,
-                             inverse, d)
+                             inverse, heading)
 
     @staticmethod
     def _node_anchor(center, reach, shorten, direction):

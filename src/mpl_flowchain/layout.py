@@ -166,8 +166,8 @@ class ArrowGeometry:
     the drawing rounds.  *inverse* arrows point from *target* back to
     *source*.  *midpoint* is where the label is centred on: the middle of
     the border-to-border path.  *gap_mark* is the centre of the dots of a
-    gap, or None; *direction* is the unit vector of the arrow's straight
-    part at the mark.
+    gap, or None; *direction* is the unit vector along the arrow at the
+    mark.
     """
 
     source: int
