@@ -254,8 +254,10 @@ def test_natural_figure_holds_every_orientation():
                                     orientation=orientation)
         FigureCanvasAgg(fig).draw()
         box = chain.get_window_extent(fig.canvas.get_renderer())
-        assert box.x0 >= -1 and box.y0 >= -1, orientation
-        assert box.x1 <= fig.bbox.x1 + 1 and box.y1 <= fig.bbox.y1 + 1, orientation
+        assert box.x0 >= -1, orientation
+        assert box.y0 >= -1, orientation
+        assert box.x1 <= fig.bbox.x1 + 1, orientation
+        assert box.y1 <= fig.bbox.y1 + 1, orientation
 
 
 @pytest.mark.parametrize("orientation", ["tb", "bt"])

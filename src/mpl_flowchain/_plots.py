@@ -14,7 +14,7 @@ DENSITY_SCALES = ("auto", "peak", "shared")
 
 @dataclass(frozen=True)
 class InsetPlots:
-    """What one node's inset draws, and how."""
+    """The plots of one node's inset, and the options they are drawn with."""
 
     plots: tuple
     shade: object

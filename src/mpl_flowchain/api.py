@@ -417,7 +417,7 @@ def _math(chain, node, field, text, style):
 def _prepared_text(text, style):
     """Return *text* as the mathtext (or LaTeX) that is drawn, or raise.
 
-    The ValueError says what is wrong without naming where the text is.
+    The ValueError describes what is wrong without naming where the text is.
     """
     math = _text.as_mathtext(text)
     if math.replace(r"\$", "").count("$") % 2:

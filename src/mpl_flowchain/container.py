@@ -1,4 +1,4 @@
-"""`FlowChain`: the artist that holds a drawn chain."""
+"""`FlowChain`: the artist that contains a drawn chain."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ class FlowChainWarning(UserWarning):
 
 
 class FlowChain(_Group):
-    """A drawn chain: one artist that holds and draws all of its parts.
+    """A drawn chain: one artist that contains and draws all of its parts.
 
     `flowchain` returns it.  Its parts are ordinary matplotlib artists,
     reachable by group and by node, so each can be restyled after the

@@ -148,7 +148,7 @@ def _zero_offset(domain, inset):
     """Return where the vertical axis crosses the horizontal one, in points.
 
     The vertical axis marks t = 0, as TikZ's does on ``(-1, 1)``, when the
-    domain contains 0; otherwise it stands at the domain's lower end.  The
+    domain contains 0, and otherwise it is at the domain's lower end.  The
     offset is relative to the inset's centre.
     """
     low, high = domain

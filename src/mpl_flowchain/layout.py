@@ -76,7 +76,7 @@ class TextBox:
 
 @dataclass(frozen=True)
 class NodeSpec:
-    """What the layout needs to know about one node.
+    """The facts about one node that the layout needs.
 
     Attributes
     ----------
@@ -109,7 +109,7 @@ class NodeSpec:
 
 @dataclass(frozen=True)
 class ArrowSpec:
-    """What the layout needs to know about the arrows between two nodes.
+    """The facts about the arrows between two nodes that the layout needs.
 
     Attributes
     ----------

@@ -158,7 +158,7 @@ _SIGNED = frozenset({"gap_dot_shift"})
 
 
 def _check_field(name, value):
-    """Raise if a style field holds a value that cannot be drawn."""
+    """Raise if a style field has a value that cannot be drawn."""
     if name in _SPECIAL_CHECKS:
         _SPECIAL_CHECKS[name](value)
         return
